@@ -1,0 +1,64 @@
+package io.citrate.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+/** The distribution boots feature citrate-node with no configuration, and every Citrate bundle runs. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class CitrateDistributionIT extends CitrateTestSupport {
+
+  private static final List<String> CITRATE_BUNDLES = List.of("io.citrate.core");
+
+  @Inject
+  private FeaturesService featuresService;
+
+  @Test
+  public void bootsTheNodeFeature() throws Exception {
+    assertTrue("citrate-node is installed",
+        featuresService.isInstalled(featuresService.getFeature("citrate-node")));
+  }
+
+  @Test
+  public void everyCitrateBundleIsActive() {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      List<Bundle> citrate = Arrays.stream(bundleContext.getBundles())
+          .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("io.citrate."))
+          .collect(Collectors.toList());
+      assertEquals(CITRATE_BUNDLES, citrate.stream().map(Bundle::getSymbolicName).sorted()
+          .collect(Collectors.toList()));
+      for (Bundle bundle : citrate) {
+        assertEquals(bundle.getSymbolicName() + " is active", Bundle.ACTIVE, bundle.getState());
+      }
+    });
+  }
+
+  @Test
+  public void noBundleIsLeftUnresolved() {
+    List<String> unresolved = Arrays.stream(bundleContext.getBundles())
+        .filter(b -> b.getState() == Bundle.INSTALLED)
+        .map(b -> b.getSymbolicName() + " " + b.getVersion())
+        .collect(Collectors.toList());
+    assertTrue("unresolved bundles: " + unresolved, unresolved.isEmpty());
+  }
+
+  @Test
+  public void shellAnswers() throws Exception {
+    String output = executeCommand("feature:list -i");
+    assertTrue(output, output.contains("citrate-node"));
+  }
+}
