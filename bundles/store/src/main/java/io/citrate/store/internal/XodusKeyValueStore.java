@@ -31,7 +31,7 @@ import jetbrains.exodus.env.StoreConfig;
 import jetbrains.exodus.env.Transaction;
 
 /**
- * The node's {@link KeyValueStore}: one Xodus environment, one Xodus store per name (Patricia trees,
+ * The node's {@link KeyValueStore}: one Xodus environment, one Xodus store per name (B+trees,
  * keys compared as unsigned bytes). Every read runs in a read-only transaction, so it sees one committed
  * state; every batch commits in one exclusive transaction, so it is applied whole or not at all, and
  * with durable writes it is synced before {@link #commit} returns. Thread-safe.
@@ -39,6 +39,9 @@ import jetbrains.exodus.env.Transaction;
 public final class XodusKeyValueStore implements KeyValueStore, AutoCloseable {
   private static final Duration CLEANING_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration DELETION_GRACE = Duration.ofSeconds(30);
+  // B+trees, not Patricia trees: a Patricia cursor walking backwards visits a key before the longer keys
+  // it prefixes, which breaks descending scans.
+  private static final StoreConfig NEW_STORE = StoreConfig.WITHOUT_DUPLICATES;
 
   private final Path directory;
   private final EnvironmentImpl environment;
@@ -118,7 +121,7 @@ public final class XodusKeyValueStore implements KeyValueStore, AutoCloseable {
     for (WriteBatch.Operation operation : batch.operations()) {
       String name = operation.store().value();
       if (operation instanceof WriteBatch.Put put) {
-        Store store = environment.openStore(name, StoreConfig.WITHOUT_DUPLICATES_WITH_PREFIXING, txn);
+        Store store = environment.openStore(name, NEW_STORE, txn);
         store.put(txn, new ArrayByteIterable(put.key()), new ArrayByteIterable(put.value()));
       } else {
         Store store = environment.openStore(name, StoreConfig.USE_EXISTING, txn, false);
