@@ -29,6 +29,8 @@ import jetbrains.exodus.env.Environments;
 import jetbrains.exodus.env.Store;
 import jetbrains.exodus.env.StoreConfig;
 import jetbrains.exodus.env.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's {@link KeyValueStore}: one Xodus environment, one Xodus store per name (B+trees,
@@ -37,6 +39,7 @@ import jetbrains.exodus.env.Transaction;
  * with durable writes it is synced before {@link #commit} returns. Thread-safe.
  */
 public final class XodusKeyValueStore implements KeyValueStore, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(XodusKeyValueStore.class);
   private static final Duration CLEANING_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration DELETION_GRACE = Duration.ofSeconds(30);
   // B+trees, not Patricia trees: a Patricia cursor walking backwards visits a key before the longer keys
@@ -199,7 +202,9 @@ public final class XodusKeyValueStore implements KeyValueStore, AutoCloseable {
     long started = System.nanoTime();
     long sizeBefore = sizeOnDisk();
     try {
-      compactor.compact(CLEANING_TIMEOUT);
+      if (!compactor.compact(CLEANING_TIMEOUT)) {
+        LOG.info("Compaction of {} done; some cleaned files are still read and will be deleted afterwards", directory);
+      }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw new StoreFailureException("compaction was interrupted", interrupted);
