@@ -1,0 +1,4 @@
+package io.citrate.store.api;
+
+/** One named store and its number of entries. */
+public record StoreStatistics(StoreName name, long entryCount) {}
