@@ -1,9 +1,16 @@
 package io.citrate.itests;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.fail;
 import static org.junit.Assert.assertTrue;
 
+import io.citrate.store.api.InvalidStoreInputException;
+import io.citrate.store.api.KeyValueStore;
+import io.citrate.store.api.StoreName;
+import io.citrate.store.api.WriteBatch;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -22,10 +29,13 @@ import org.osgi.framework.Bundle;
 @ExamReactorStrategy(PerClass.class)
 public class CitrateDistributionIT extends CitrateTestSupport {
 
-  private static final List<String> CITRATE_BUNDLES = List.of("io.citrate.core");
+  private static final List<String> CITRATE_BUNDLES = List.of("io.citrate.core", "io.citrate.store");
 
   @Inject
   private FeaturesService featuresService;
+
+  @Inject
+  private KeyValueStore store;
 
   @Test
   public void bootsTheNodeFeature() throws Exception {
@@ -54,6 +64,43 @@ public class CitrateDistributionIT extends CitrateTestSupport {
         .map(b -> b.getSymbolicName() + " " + b.getVersion())
         .collect(Collectors.toList());
     assertTrue("unresolved bundles: " + unresolved, unresolved.isEmpty());
+  }
+
+  @Test
+  public void storeIsRegisteredUnderTheNodeDataDirectory() {
+    String location = store.statistics().location();
+    assertTrue(location, location.startsWith(System.getProperty("karaf.data")));
+  }
+
+  @Test
+  public void storeCommitsAndReadsBack() {
+    StoreName name = StoreName.of("itest");
+    byte[] key = "key".getBytes(StandardCharsets.UTF_8);
+    byte[] value = "value".getBytes(StandardCharsets.UTF_8);
+    store.commit(new WriteBatch().put(name, key, value));
+    assertArrayEquals(value, store.get(name, key).orElseThrow());
+  }
+
+  @Test
+  public void storeRejectsBadInputAndKeepsRunning() {
+    StoreName name = StoreName.of("itest-bad-input");
+    try {
+      store.commit(new WriteBatch().put(name, new byte[0], new byte[] {1}));
+      fail("an empty key must be refused");
+    } catch (InvalidStoreInputException expected) {
+      assertTrue(expected.getMessage(), !expected.getMessage().isBlank());
+    }
+    assertEquals(0, store.count(name));
+    store.commit(new WriteBatch().put(name, new byte[] {1}, new byte[] {2}));
+    assertEquals(1, store.count(name));
+  }
+
+  @Test
+  public void storeCommandsAnswer() throws Exception {
+    String info = executeCommand("citrate:store-info");
+    assertTrue(info, info.contains(System.getProperty("karaf.data")));
+    String compact = executeCommand("citrate:store-compact");
+    assertTrue(compact, !compact.isBlank());
   }
 
   @Test
