@@ -29,10 +29,12 @@ public final class PublicKey {
       sec1 = new byte[SIZE + 1];
       sec1[0] = 0x04;
       System.arraycopy(encoded, 0, sec1, 1, SIZE);
-    } else if (encoded.length == SIZE + 1 || encoded.length == 33) {
+    } else if ((encoded.length == SIZE + 1 && encoded[0] == 0x04)
+        || (encoded.length == 33 && (encoded[0] == 0x02 || encoded[0] == 0x03))) {
       sec1 = encoded;
     } else {
-      throw new IllegalArgumentException("a public key is 64 bytes (x || y), got " + encoded.length);
+      throw new IllegalArgumentException("a public key is 64 bytes (x || y), or 65/33 bytes in SEC1 form; got "
+          + encoded.length + " bytes");
     }
     ECPoint point;
     try {

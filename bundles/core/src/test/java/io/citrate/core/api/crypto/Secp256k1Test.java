@@ -7,6 +7,7 @@ import io.citrate.core.api.Address;
 import io.citrate.core.api.Bytes;
 import io.citrate.core.api.Hash;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -127,11 +128,15 @@ class Secp256k1Test {
     offCurve[63] ^= 1;
     assertThatThrownBy(() -> PublicKey.fromBytes(offCurve)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> PublicKey.fromBytes(new byte[10])).isInstanceOf(IllegalArgumentException.class);
+    byte[] hybrid = new byte[65];
+    hybrid[0] = 0x06;
+    System.arraycopy(key.toBytes(), 0, hybrid, 1, 64);
+    assertThatThrownBy(() -> PublicKey.fromBytes(hybrid)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void personalMessageHashMatchesThePublishedValue() {
-    assertThat(EthereumMessages.hashPersonalMessage("hello world".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+    assertThat(EthereumMessages.hashPersonalMessage("hello world".getBytes(StandardCharsets.US_ASCII)))
         .isEqualTo(Hash.fromHex("0xd9eba16ed0ecae432b71fe008c98cc872bb4cc214d3220a36f365326cf807d68"));
   }
 
