@@ -11,7 +11,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,9 +38,7 @@ class RlpConformanceTest {
     List<Arguments> cases = new ArrayList<>();
     for (String file : FILES) {
       Path path = Fixtures.resolve("rlp").resolve(file);
-      Iterator<Map.Entry<String, JsonNode>> tests = Fixtures.readJson(path).fields();
-      while (tests.hasNext()) {
-        Map.Entry<String, JsonNode> test = tests.next();
+      for (Map.Entry<String, JsonNode> test : Fixtures.readJson(path).properties()) {
         cases.add(Arguments.of(file.replaceFirst("\\.json$", "") + "/" + test.getKey(), test.getValue()));
       }
     }

@@ -10,7 +10,6 @@ import io.citrate.core.api.Bytes;
 import io.citrate.core.api.Fixtures;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,9 +51,7 @@ class BlobTransactionConformanceTest {
     for (String folder : FOLDERS) {
       for (Path file : Fixtures.jsonFiles(folder)) {
         String fileName = root.relativize(file).toString().replace('\\', '/');
-        Iterator<Map.Entry<String, JsonNode>> tests = Fixtures.readJson(file).fields();
-        while (tests.hasNext()) {
-          Map.Entry<String, JsonNode> test = tests.next();
+        for (Map.Entry<String, JsonNode> test : Fixtures.readJson(file).properties()) {
           if (hasBlobTransaction(test.getValue())) {
             cases.add(Arguments.of(fileName + " " + test.getKey(), test.getValue()));
           }

@@ -11,7 +11,6 @@ import io.citrate.core.api.Fixtures;
 import io.citrate.core.api.Hash;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,9 +43,8 @@ class TransactionConformanceTest {
     List<Arguments> cases = new ArrayList<>();
     for (Path file : Fixtures.jsonFiles("transactions")) {
       String name = root.relativize(file).toString().replace('\\', '/').replaceFirst("\\.json$", "");
-      Iterator<Map.Entry<String, JsonNode>> tests = Fixtures.readJson(file).fields();
-      while (tests.hasNext()) {
-        cases.add(Arguments.of(name, tests.next().getValue()));
+      for (Map.Entry<String, JsonNode> test : Fixtures.readJson(file).properties()) {
+        cases.add(Arguments.of(name, test.getValue()));
       }
     }
     return cases.stream();
