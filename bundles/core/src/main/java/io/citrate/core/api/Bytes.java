@@ -40,14 +40,28 @@ public final class Bytes {
     }
     byte[] out = new byte[len / 2];
     for (int i = 0; i < out.length; i++) {
-      int hi = Character.digit(hex.charAt(start + 2 * i), 16);
-      int lo = Character.digit(hex.charAt(start + 2 * i + 1), 16);
+      int hi = hexDigit(hex.charAt(start + 2 * i));
+      int lo = hexDigit(hex.charAt(start + 2 * i + 1));
       if (hi < 0 || lo < 0) {
         throw new IllegalArgumentException("not a hex string: " + abbreviate(hex));
       }
       out[i] = (byte) ((hi << 4) | lo);
     }
     return out;
+  }
+
+  /** Value of an ASCII hex digit, or -1; unlike {@link Character#digit} it rejects non-ASCII digits. */
+  static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 
   public static byte[] concat(byte[]... parts) {

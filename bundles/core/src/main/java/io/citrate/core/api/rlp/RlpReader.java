@@ -15,6 +15,12 @@ import java.util.List;
  * fails if anything is left in it.
  */
 public final class RlpReader {
+  /**
+   * Deepest list nesting {@link #readItem()} accepts. Nothing Citrate decodes nests more than a few
+   * levels; the bound keeps hostile input from exhausting the stack.
+   */
+  public static final int MAX_NESTING_DEPTH = 1024;
+
   private final byte[] data;
   private final int end;
   private int pos;
@@ -106,17 +112,28 @@ public final class RlpReader {
     pos = header().payloadEnd();
   }
 
-  /** Reads the next item as a tree, validating every nested header. */
+  /**
+   * Reads the next item as a tree, validating every nested header.
+   *
+   * @throws RlpException also when lists nest deeper than {@link #MAX_NESTING_DEPTH}
+   */
   public RlpItem readItem() {
+    return readItem(0);
+  }
+
+  private RlpItem readItem(int depth) {
     Header h = header();
     pos = h.payloadEnd();
     if (!h.list) {
       return RlpString.wrap(Arrays.copyOfRange(data, h.payloadStart, h.payloadEnd()));
     }
+    if (depth >= MAX_NESTING_DEPTH) {
+      throw new RlpException("lists nest deeper than " + MAX_NESTING_DEPTH + " levels at offset " + h.start);
+    }
     RlpReader inner = new RlpReader(data, h.payloadStart, h.payloadEnd());
     List<RlpItem> items = new ArrayList<>();
     while (inner.hasNext()) {
-      items.add(inner.readItem());
+      items.add(inner.readItem(depth + 1));
     }
     return RlpList.of(items);
   }
