@@ -59,6 +59,11 @@ public class SenderRecoveryBenchmark {
       web3jSignatures[i] = signature;
       int recoveryId = signature.getV()[0] - 27;
       signatures[i] = Signature.create(new BigInteger(1, signature.getR()), new BigInteger(1, signature.getS()), recoveryId);
+      String expected = "0x" + Keys.getAddress(keyPair.getPublicKey());
+      String recovered = Secp256k1.recoverAddress(hashes[i], signatures[i]).toHex();
+      if (!recovered.equals(expected)) {
+        throw new IllegalStateException("implementations disagree on input " + i + ": " + recovered + " vs " + expected);
+      }
     }
   }
 
