@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citrate.core.api.Bytes;
+import io.citrate.core.api.Fixtures;
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.crypto.Keccak256;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,8 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * next/previous key cases run against it.
  */
 class TrieConformanceTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Fixture case ids ("file/case") not run, each with its reason. Empty: every case runs. */
   private static final Map<String, String> SKIPPED = Map.of();
 
@@ -45,7 +41,7 @@ class TrieConformanceTest {
   private static final AtomicInteger PASSED = new AtomicInteger();
   private static final AtomicInteger RUN = new AtomicInteger();
 
-  static Stream<Arguments> rootCases() throws IOException {
+  static Stream<Arguments> rootCases() {
     List<Arguments> cases = new ArrayList<>();
     for (String file : ROOT_FILES) {
       cases.addAll(casesOf(file));
@@ -53,7 +49,7 @@ class TrieConformanceTest {
     return cases.stream();
   }
 
-  static Stream<Arguments> nextPreviousCases() throws IOException {
+  static Stream<Arguments> nextPreviousCases() {
     return casesOf(NEXT_PREVIOUS_FILE).stream();
   }
 
@@ -122,9 +118,9 @@ class TrieConformanceTest {
     System.out.printf("TrieConformanceTest: %d passed of %d run, %d skipped%n", PASSED.get(), RUN.get(), SKIPPED.size());
   }
 
-  private static List<Arguments> casesOf(String file) throws IOException {
-    Path path = testdata().resolve("trie").resolve(file);
-    JsonNode root = JSON.readTree(path.toFile());
+  private static List<Arguments> casesOf(String file) {
+    Path path = Fixtures.resolve("trie").resolve(file);
+    JsonNode root = Fixtures.readJson(path);
     List<Arguments> cases = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
@@ -133,22 +129,6 @@ class TrieConformanceTest {
     }
     assertThat(cases).as("cases in %s", path).isNotEmpty();
     return cases;
-  }
-
-  /** The {@code citrate.testdata} directory, else {@code shared/testdata} beside the nearest enclosing checkout. */
-  private static Path testdata() {
-    String configured = System.getProperty("citrate.testdata");
-    if (configured != null) {
-      return Path.of(configured);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("testdata");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("no shared/testdata found above " + Path.of("").toAbsolutePath()
-        + "; set the system property citrate.testdata");
   }
 
   /** A fixture string: hex if it starts with 0x, otherwise its ASCII bytes. */
