@@ -2,6 +2,7 @@ package io.citrate.core.api.crypto;
 
 import io.citrate.core.api.Address;
 import io.citrate.core.api.Bytes;
+import java.math.BigInteger;
 import java.util.Arrays;
 import org.bouncycastle.math.ec.ECPoint;
 
@@ -50,6 +51,13 @@ public final class PublicKey {
 
   public static PublicKey fromHex(String hex) {
     return fromBytes(Bytes.fromHex(hex));
+  }
+
+  /** From x || y (64 bytes) already known to be on the curve, as recovery produces them. */
+  static PublicKey fromTrustedCoordinates(byte[] coordinates) {
+    BigInteger x = new BigInteger(1, Arrays.copyOfRange(coordinates, 0, 32));
+    BigInteger y = new BigInteger(1, Arrays.copyOfRange(coordinates, 32, SIZE));
+    return new PublicKey(coordinates, Secp256k1.CURVE.createPoint(x, y));
   }
 
   static PublicKey fromPoint(ECPoint point) {

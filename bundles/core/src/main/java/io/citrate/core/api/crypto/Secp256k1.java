@@ -7,7 +7,6 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
@@ -21,7 +20,7 @@ public final class Secp256k1 {
   private static final X9ECParameters PARAMETERS = CustomNamedCurves.getByName("secp256k1");
 
   static final ECCurve CURVE = PARAMETERS.getCurve();
-  private static final ECPoint G = PARAMETERS.getG();
+  static final ECPoint G = PARAMETERS.getG();
   /** Order n of the base point. */
   public static final BigInteger CURVE_ORDER = PARAMETERS.getN();
   /** n / 2, the largest s a low-s signature may carry. */
@@ -70,10 +69,8 @@ public final class Secp256k1 {
    * @throws InvalidSignatureException if s is above n/2 or no public key can be recovered
    */
   public static PublicKey recover(Hash messageHash, Signature signature) {
-    if (!signature.isLowS()) {
-      throw new InvalidSignatureException("s is above n/2; only low-s signatures are accepted (EIP-2)");
-    }
-    return PublicKey.fromPoint(recoverPoint(messageHash, signature));
+    requireLowS(signature);
+    return PublicKey.fromTrustedCoordinates(recoverCoordinates(messageHash, signature));
   }
 
   /**
@@ -82,7 +79,7 @@ public final class Secp256k1 {
    * @throws InvalidSignatureException if no public key can be recovered
    */
   public static PublicKey recoverAllowingHighS(Hash messageHash, Signature signature) {
-    return PublicKey.fromPoint(recoverPoint(messageHash, signature));
+    return PublicKey.fromTrustedCoordinates(recoverCoordinates(messageHash, signature));
   }
 
   /**
@@ -91,7 +88,9 @@ public final class Secp256k1 {
    * @throws InvalidSignatureException if s is above n/2 or no public key can be recovered
    */
   public static Address recoverAddress(Hash messageHash, Signature signature) {
-    return recover(messageHash, signature).toAddress();
+    requireLowS(signature);
+    // Hashes the coordinates straight away; a PublicKey would only be built to be thrown away.
+    return Address.fromHashTail(Keccak256.hash(recoverCoordinates(messageHash, signature)));
   }
 
   /** True if {@code signature} is a low-s signature over {@code messageHash} by {@code publicKey}. */
@@ -116,22 +115,24 @@ public final class Secp256k1 {
     return PublicKey.fromPoint(BASE_MULTIPLIER.multiply(G, scalar));
   }
 
+  private static void requireLowS(Signature signature) {
+    if (!signature.isLowS()) {
+      throw new InvalidSignatureException("s is above n/2; only low-s signatures are accepted (EIP-2)");
+    }
+  }
+
   /**
-   * Q = r^-1 (s R - e G), where R is the curve point with x = r and the y parity given by the recovery
-   * id. Computed as one double-scalar multiplication, which BC accelerates with the curve's endomorphism.
+   * Q = r^-1 (s R - e G) as x || y, where R is the curve point with x = r and the y parity given by the
+   * recovery id. Computed as one double-scalar multiplication u1 G + u2 R with u1 = -e/r and u2 = s/r.
    */
-  private static ECPoint recoverPoint(Hash messageHash, Signature signature) {
+  private static byte[] recoverCoordinates(Hash messageHash, Signature signature) {
     BigInteger r = signature.r();
     ECPoint noncePoint = decompress(r, signature.recoveryId() == 1);
     BigInteger e = new BigInteger(1, messageHash.unsafeBytes());
     BigInteger rInverse = BigIntegers.modOddInverseVar(CURVE_ORDER, r);
     BigInteger generatorFactor = CURVE_ORDER.subtract(e.mod(CURVE_ORDER)).multiply(rInverse).mod(CURVE_ORDER);
     BigInteger nonceFactor = signature.s().multiply(rInverse).mod(CURVE_ORDER);
-    ECPoint q = ECAlgorithms.sumOfTwoMultiplies(G, generatorFactor, noncePoint, nonceFactor).normalize();
-    if (q.isInfinity()) {
-      throw new InvalidSignatureException("signature recovers to the point at infinity");
-    }
-    return q;
+    return RecoveryMultiplier.sumOfMultiplies(generatorFactor, noncePoint, nonceFactor);
   }
 
   private static ECPoint decompress(BigInteger x, boolean oddY) {

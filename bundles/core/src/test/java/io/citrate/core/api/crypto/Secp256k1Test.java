@@ -140,12 +140,21 @@ class Secp256k1Test {
         .isEqualTo(Hash.fromHex("0xd9eba16ed0ecae432b71fe008c98cc872bb4cc214d3220a36f365326cf807d68"));
   }
 
-  @Property(tries = 50)
+  @Property(tries = 200)
   void signedMessagesRecoverToTheSigner(@ForAll @Size(32) byte[] message, @ForAll @Size(32) byte[] seed) {
     PrivateKey key = PrivateKey.random(new SecureRandom(seed));
     Hash hash = Hash.wrap(message);
     Signature signature = Secp256k1.sign(hash, key);
     assertThat(signature.isLowS()).isTrue();
-    assertThat(Secp256k1.recover(hash, signature)).isEqualTo(key.publicKey());
+    PublicKey recovered = Secp256k1.recover(hash, signature);
+    assertThat(recovered).isEqualTo(key.publicKey());
+    assertThat(recovered.toCompressedBytes()).isEqualTo(key.publicKey().toCompressedBytes());
+    assertThat(Secp256k1.recoverAddress(hash, signature)).isEqualTo(key.publicKey().toAddress());
+
+    // (r, n - s) with the other recovery id is the same signature in high-s form.
+    Signature highS = Signature.create(signature.r(), Secp256k1.CURVE_ORDER.subtract(signature.s()),
+        signature.recoveryId() ^ 1);
+    assertThat(Secp256k1.recoverAllowingHighS(hash, highS)).isEqualTo(key.publicKey());
+    assertThatThrownBy(() -> Secp256k1.recoverAddress(hash, highS)).isInstanceOf(InvalidSignatureException.class);
   }
 }
