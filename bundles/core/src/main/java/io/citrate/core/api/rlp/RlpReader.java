@@ -114,7 +114,8 @@ public final class RlpReader {
   }
 
   /**
-   * Reads the next item as a tree, validating every nested header.
+   * Reads the next item as a tree, validating every nested header. The tree's strings are slices of this
+   * reader's input rather than copies, so the input must not change while the tree is in use.
    *
    * @throws RlpException also when lists nest deeper than {@link #MAX_NESTING_DEPTH}
    */
@@ -130,7 +131,7 @@ public final class RlpReader {
     int payloadEnd = payloadEnd(header);
     if (!isList(start)) {
       pos = payloadEnd;
-      return RlpString.wrap(Arrays.copyOfRange(data, payloadStart, payloadEnd));
+      return RlpString.slice(data, payloadStart, payloadEnd - payloadStart);
     }
     if (depth >= MAX_NESTING_DEPTH) {
       throw new RlpException("lists nest deeper than " + MAX_NESTING_DEPTH + " levels at offset " + start);
