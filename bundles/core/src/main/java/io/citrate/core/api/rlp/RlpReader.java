@@ -120,37 +120,44 @@ public final class RlpReader {
    * @throws RlpException also when lists nest deeper than {@link #MAX_NESTING_DEPTH}
    */
   public RlpItem readItem() {
-    return readItem(end, 0);
+    return new TreeReader().read(end, 0);
   }
 
-  /** Reads one item that must end by {@code limit}; lists recurse on this reader rather than a new one per list. */
-  private RlpItem readItem(int limit, int depth) {
-    int start = pos;
-    long header = header(start, limit);
-    int payloadStart = payloadStart(header);
-    int payloadEnd = payloadEnd(header);
-    if (!isList(start)) {
-      pos = payloadEnd;
-      return RlpString.slice(data, payloadStart, payloadEnd - payloadStart);
-    }
-    if (depth >= MAX_NESTING_DEPTH) {
-      throw new RlpException("lists nest deeper than " + MAX_NESTING_DEPTH + " levels at offset " + start);
-    }
-    RlpItem[] items = new RlpItem[countItems(payloadStart, payloadEnd)];
-    pos = payloadStart;
-    for (int i = 0; i < items.length; i++) {
-      items[i] = readItem(payloadEnd, depth + 1);
-    }
-    return RlpList.wrap(items);
-  }
+  /** Reads one item's tree on this reader, rather than opening a reader per nested list. */
+  private final class TreeReader {
+    /**
+     * Items of the lists still being read, innermost last. A finished list copies its run out at its exact
+     * size, which costs less than sizing each list with a first pass over its headers.
+     */
+    private RlpItem[] pending = new RlpItem[16];
+    private int pendingCount;
 
-  /** Counts the items in a list payload, validating their headers, so the list can be sized exactly. */
-  private int countItems(int from, int to) {
-    int count = 0;
-    for (int at = from; at < to; at = payloadEnd(header(at, to))) {
-      count++;
+    /** Reads the item at {@code pos}, which must end by {@code limit}. */
+    RlpItem read(int limit, int depth) {
+      int start = pos;
+      long header = header(start, limit);
+      int payloadStart = payloadStart(header);
+      int payloadEnd = payloadEnd(header);
+      if (!isList(start)) {
+        pos = payloadEnd;
+        return RlpString.slice(data, payloadStart, payloadEnd - payloadStart);
+      }
+      if (depth >= MAX_NESTING_DEPTH) {
+        throw new RlpException("lists nest deeper than " + MAX_NESTING_DEPTH + " levels at offset " + start);
+      }
+      pos = payloadStart;
+      int first = pendingCount;
+      while (pos < payloadEnd) {
+        RlpItem item = read(payloadEnd, depth + 1);
+        if (pendingCount == pending.length) {
+          pending = Arrays.copyOf(pending, pendingCount * 2);
+        }
+        pending[pendingCount++] = item;
+      }
+      RlpItem[] items = Arrays.copyOfRange(pending, first, pendingCount);
+      pendingCount = first;
+      return RlpList.wrap(items);
     }
-    return count;
   }
 
   /** Fails if anything is left in this reader's region. */
