@@ -17,12 +17,17 @@ public final class Rlp {
   private Rlp() {}
 
   public static byte[] encodeBytes(byte[] value) {
-    if (value.length == 1 && (value[0] & 0xff) < 0x80) {
-      return new byte[] {value[0]};
+    return encodeBytes(value, 0, value.length);
+  }
+
+  /** Encodes {@code length} bytes of {@code value} from {@code offset}, for strings that are slices. */
+  static byte[] encodeBytes(byte[] value, int offset, int length) {
+    if (length == 1 && (value[offset] & 0xff) < 0x80) {
+      return new byte[] {value[offset]};
     }
-    byte[] out = new byte[headerLength(value.length) + value.length];
-    int pos = writeHeader(out, 0, 0x80, value.length);
-    System.arraycopy(value, 0, out, pos, value.length);
+    byte[] out = new byte[headerLength(length) + length];
+    int pos = writeHeader(out, 0, 0x80, length);
+    System.arraycopy(value, offset, out, pos, length);
     return out;
   }
 
@@ -59,7 +64,8 @@ public final class Rlp {
   }
 
   /**
-   * Decodes exactly one item spanning all of {@code encoded}.
+   * Decodes exactly one item spanning all of {@code encoded}. The tree's strings are slices of
+   * {@code encoded}, not copies, so it must not be modified afterwards.
    *
    * @throws RlpException if the input is not canonical RLP or has trailing bytes
    */

@@ -2,9 +2,7 @@ package io.citrate.core.api.rlp;
 
 import io.citrate.core.api.Bytes;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A strict cursor over RLP input. Each read checks that the item is canonical: single bytes below
@@ -46,28 +44,27 @@ public final class RlpReader {
 
   /** True if the next item is a list. */
   public boolean nextIsList() {
-    requireMore();
-    return (data[pos] & 0xff) >= 0xc0;
+    if (pos >= end) {
+      throw new RlpException("unexpected end of input at offset " + pos);
+    }
+    return isList(pos);
   }
 
   /** Enters the next item, which must be a list, and returns a reader over its payload. */
   public RlpReader enterList() {
-    Header h = header();
-    if (!h.list) {
-      throw new RlpException("expected a list at offset " + h.start + ", found a string");
+    int start = pos;
+    long header = header(start);
+    if (!isList(start)) {
+      throw new RlpException("expected a list at offset " + start + ", found a string");
     }
-    pos = h.payloadEnd();
-    return new RlpReader(data, h.payloadStart, h.payloadEnd());
+    pos = payloadEnd(header);
+    return new RlpReader(data, payloadStart(header), pos);
   }
 
   /** Reads the next item, which must be a byte string. */
   public byte[] readBytes() {
-    Header h = header();
-    if (h.list) {
-      throw new RlpException("expected a string at offset " + h.start + ", found a list");
-    }
-    pos = h.payloadEnd();
-    return Arrays.copyOfRange(data, h.payloadStart, h.payloadEnd());
+    long header = stringHeader();
+    return Arrays.copyOfRange(data, payloadStart(header), payloadEnd(header));
   }
 
   /** Reads a byte string of exactly {@code length} bytes. */
@@ -83,11 +80,13 @@ public final class RlpReader {
   /** Reads an unsigned integer of at most 64 bits, returned as the bits of a {@code long}. */
   public long readLong(String what) {
     int at = pos;
-    byte[] value = readBytes();
-    checkInteger(value, 8, what, at);
+    long header = stringHeader();
+    int from = payloadStart(header);
+    int to = payloadEnd(header);
+    checkInteger(from, to, 8, what, at);
     long result = 0;
-    for (byte b : value) {
-      result = (result << 8) | (b & 0xff);
+    for (int i = from; i < to; i++) {
+      result = (result << 8) | (data[i] & 0xff);
     }
     return result;
   }
@@ -95,47 +94,70 @@ public final class RlpReader {
   /** Reads an unsigned integer of at most {@code maxBytes} bytes (32 for a 256-bit word). */
   public BigInteger readBigInteger(int maxBytes, String what) {
     int at = pos;
-    byte[] value = readBytes();
-    checkInteger(value, maxBytes, what, at);
-    return new BigInteger(1, value);
+    long header = stringHeader();
+    int from = payloadStart(header);
+    int to = payloadEnd(header);
+    checkInteger(from, to, maxBytes, what, at);
+    return new BigInteger(1, data, from, to - from);
   }
 
   /** Reads the next item (string or list) and returns its full encoding, header included. */
   public byte[] readRaw() {
-    Header h = header();
-    pos = h.payloadEnd();
-    return Arrays.copyOfRange(data, h.start, h.payloadEnd());
+    int start = pos;
+    pos = payloadEnd(header(start));
+    return Arrays.copyOfRange(data, start, pos);
   }
 
   /** Skips the next item after validating its header. */
   public void skip() {
-    pos = header().payloadEnd();
+    pos = payloadEnd(header(pos));
   }
 
   /**
-   * Reads the next item as a tree, validating every nested header.
+   * Reads the next item as a tree, validating every nested header. The tree's strings are slices of this
+   * reader's input rather than copies, so the input must not change while the tree is in use.
    *
    * @throws RlpException also when lists nest deeper than {@link #MAX_NESTING_DEPTH}
    */
   public RlpItem readItem() {
-    return readItem(0);
+    return new TreeReader().read(end, 0);
   }
 
-  private RlpItem readItem(int depth) {
-    Header h = header();
-    pos = h.payloadEnd();
-    if (!h.list) {
-      return RlpString.wrap(Arrays.copyOfRange(data, h.payloadStart, h.payloadEnd()));
+  /** Reads one item's tree on this reader, rather than opening a reader per nested list. */
+  private final class TreeReader {
+    /**
+     * Items of the lists still being read, innermost last. A finished list copies its run out at its exact
+     * size, which costs less than sizing each list with a first pass over its headers.
+     */
+    private RlpItem[] pending = new RlpItem[16];
+    private int pendingCount;
+
+    /** Reads the item at {@code pos}, which must end by {@code limit}. */
+    RlpItem read(int limit, int depth) {
+      int start = pos;
+      long header = header(start, limit);
+      int payloadStart = payloadStart(header);
+      int payloadEnd = payloadEnd(header);
+      if (!isList(start)) {
+        pos = payloadEnd;
+        return RlpString.slice(data, payloadStart, payloadEnd - payloadStart);
+      }
+      if (depth >= MAX_NESTING_DEPTH) {
+        throw new RlpException("lists nest deeper than " + MAX_NESTING_DEPTH + " levels at offset " + start);
+      }
+      pos = payloadStart;
+      int first = pendingCount;
+      while (pos < payloadEnd) {
+        RlpItem item = read(payloadEnd, depth + 1);
+        if (pendingCount == pending.length) {
+          pending = Arrays.copyOf(pending, pendingCount * 2);
+        }
+        pending[pendingCount++] = item;
+      }
+      RlpItem[] items = Arrays.copyOfRange(pending, first, pendingCount);
+      pendingCount = first;
+      return RlpList.wrap(items);
     }
-    if (depth >= MAX_NESTING_DEPTH) {
-      throw new RlpException("lists nest deeper than " + MAX_NESTING_DEPTH + " levels at offset " + h.start);
-    }
-    RlpReader inner = new RlpReader(data, h.payloadStart, h.payloadEnd());
-    List<RlpItem> items = new ArrayList<>();
-    while (inner.hasNext()) {
-      items.add(inner.readItem(depth + 1));
-    }
-    return RlpList.of(items);
   }
 
   /** Fails if anything is left in this reader's region. */
@@ -145,75 +167,100 @@ public final class RlpReader {
     }
   }
 
-  private void requireMore() {
-    if (pos >= end) {
-      throw new RlpException("unexpected end of input at offset " + pos);
-    }
-  }
-
-  private static void checkInteger(byte[] value, int maxBytes, String what, int at) {
-    if (value.length > maxBytes) {
+  private void checkInteger(int from, int to, int maxBytes, String what, int at) {
+    if (to - from > maxBytes) {
       throw new RlpException(what + " at offset " + at + " exceeds " + (maxBytes * 8) + " bits");
     }
-    if (value.length > 0 && value[0] == 0) {
+    if (to > from && data[from] == 0) {
       throw new RlpException(what + " at offset " + at + " has leading zero bytes");
     }
   }
 
-  private Header header() {
-    requireMore();
+  private boolean isList(int itemStart) {
+    return (data[itemStart] & 0xff) >= 0xc0;
+  }
+
+  /** Reads the header of the next item, which must be a string, and moves past the item. */
+  private long stringHeader() {
     int start = pos;
-    int prefix = data[pos] & 0xff;
+    long header = header(start);
+    if (isList(start)) {
+      throw new RlpException("expected a string at offset " + start + ", found a list");
+    }
+    pos = payloadEnd(header);
+    return header;
+  }
+
+  private long header(int itemStart) {
+    return header(itemStart, end);
+  }
+
+  /**
+   * Validates the header of the item at {@code itemStart}, whose payload must end by {@code limit}. The
+   * payload bounds come back packed in a {@code long} (see {@link #payloadStart}, {@link #payloadEnd}) because
+   * a record per item was the decoder's largest allocation.
+   */
+  private long header(int itemStart, int limit) {
+    if (itemStart >= limit) {
+      throw new RlpException("unexpected end of input at offset " + itemStart);
+    }
+    int prefix = data[itemStart] & 0xff;
     if (prefix < 0x80) {
-      return new Header(start, start, 1, false);
+      return packHeader(itemStart, itemStart + 1);
     }
     boolean list = prefix >= 0xc0;
-    int base = list ? 0xc0 : 0x80;
-    int shortOrLong = prefix - base;
+    int shortOrLong = prefix - (list ? 0xc0 : 0x80);
     long length;
     int payloadStart;
     if (shortOrLong <= 55) {
       length = shortOrLong;
-      payloadStart = start + 1;
+      payloadStart = itemStart + 1;
       if (!list && length == 1) {
-        requireAvailable(start, payloadStart, 1);
+        requireAvailable(itemStart, payloadStart, 1, limit);
         if ((data[payloadStart] & 0xff) < 0x80) {
-          throw new RlpException("non-canonical single byte below 0x80 wrapped in a string header at offset " + start);
+          throw new RlpException(
+              "non-canonical single byte below 0x80 wrapped in a string header at offset " + itemStart);
         }
       }
     } else {
       int lenBytes = shortOrLong - 55;
-      requireAvailable(start, start + 1, lenBytes);
-      if (data[start + 1] == 0) {
-        throw new RlpException("length with leading zero bytes at offset " + start);
+      requireAvailable(itemStart, itemStart + 1, lenBytes, limit);
+      if (data[itemStart + 1] == 0) {
+        throw new RlpException("length with leading zero bytes at offset " + itemStart);
       }
       if (lenBytes > 4) {
-        throw new RlpException("length of " + lenBytes + " bytes at offset " + start + " exceeds the input limit");
+        throw new RlpException("length of " + lenBytes + " bytes at offset " + itemStart + " exceeds the input limit");
       }
       length = 0;
       for (int i = 0; i < lenBytes; i++) {
-        length = (length << 8) | (data[start + 1 + i] & 0xff);
+        length = (length << 8) | (data[itemStart + 1 + i] & 0xff);
       }
       if (length < 56) {
-        throw new RlpException("long length form used for a payload of " + length + " bytes at offset " + start);
+        throw new RlpException("long length form used for a payload of " + length + " bytes at offset " + itemStart);
       }
-      payloadStart = start + 1 + lenBytes;
+      payloadStart = itemStart + 1 + lenBytes;
     }
-    requireAvailable(start, payloadStart, length);
-    return new Header(start, payloadStart, (int) length, list);
+    requireAvailable(itemStart, payloadStart, length, limit);
+    return packHeader(payloadStart, payloadStart + (int) length);
   }
 
-  private void requireAvailable(int itemStart, int from, long length) {
-    if (length > end - from) {
+  private static void requireAvailable(int itemStart, int from, long length, int limit) {
+    if (length > limit - from) {
       throw new RlpException("item at offset " + itemStart + " declares " + length + " bytes but only "
-          + Math.max(0, end - from) + " remain");
+          + Math.max(0, limit - from) + " remain");
     }
   }
 
-  private record Header(int start, int payloadStart, int payloadLength, boolean list) {
-    int payloadEnd() {
-      return payloadStart + payloadLength;
-    }
+  private static long packHeader(int payloadStart, int payloadEnd) {
+    return ((long) payloadStart << 32) | payloadEnd;
+  }
+
+  private static int payloadStart(long header) {
+    return (int) (header >>> 32);
+  }
+
+  private static int payloadEnd(long header) {
+    return (int) header;
   }
 
   @Override

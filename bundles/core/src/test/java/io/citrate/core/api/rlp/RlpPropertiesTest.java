@@ -19,7 +19,8 @@ class RlpPropertiesTest {
   @Property(tries = 300)
   void randomTreesRoundTrip(@ForAll("trees") RlpItem tree) {
     byte[] encoded = tree.encode();
-    assertThat(Rlp.decode(encoded)).isEqualTo(tree);
+    RlpItem decoded = Rlp.decode(encoded);
+    assertThat(decoded).isEqualTo(tree).hasSameHashCodeAs(tree).hasToString(tree.toString());
   }
 
   @Property(tries = 1000)
