@@ -30,7 +30,7 @@ for run in runs:
     table[(subject, params)][impl] = (statistics.median(samples), run["primaryMetric"]["scoreUnit"], run["mode"])
 
 ratios = defaultdict(list)
-print(f"{'subject':<14}{'params':<12}{'citrate':>14}{'peer':>22}{'speed-up':>10}")
+print(f"{'subject':<16}{'params':<12}{'citrate':>14}{'peer':>22}{'speed-up':>10}")
 for (subject, params), impls in sorted(table.items()):
     if "citrate" not in impls or len(impls) < 2:
         continue
@@ -39,9 +39,9 @@ for (subject, params), impls in sorted(table.items()):
     # Lower is better for time per operation, higher for throughput.
     speed_up = peer / citrate if mode != "thrpt" else citrate / peer
     ratios[subject].append(speed_up)
-    print(f"{subject:<14}{params:<12}{citrate:>10.3f} {unit:<5}{peer_name + ' ' + format(peer, '.3f'):>20} {unit:<5}{speed_up:>6.2f}x")
+    print(f"{subject:<16}{params:<12}{citrate:>10.3f} {unit:<5}{peer_name + ' ' + format(peer, '.3f'):>20} {unit:<5}{speed_up:>6.2f}x")
 
 print()
 for subject, values in sorted(ratios.items()):
-    print(f"{subject:<14}median speed-up {statistics.median(values):.2f}x over {len(values)} parameter set(s)")
+    print(f"{subject:<16}median speed-up {statistics.median(values):.2f}x over {len(values)} parameter set(s)")
 PY
