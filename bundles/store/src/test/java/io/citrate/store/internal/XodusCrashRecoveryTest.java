@@ -72,9 +72,19 @@ class XodusCrashRecoveryTest {
         acknowledged.set(Long.parseLong(line.trim()));
       }
     } catch (IOException streamClosedByKill) {
-      if (writer.isAlive()) {
+      // The JDK closes the pipe as the process exits, a moment before isAlive() turns false.
+      if (!hasExited(writer)) {
         throw new UncheckedIOException(streamClosedByKill);
       }
+    }
+  }
+
+  private static boolean hasExited(Process writer) {
+    try {
+      return writer.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
