@@ -1,0 +1,81 @@
+package io.citrate.consensus.api;
+
+import io.citrate.core.api.Hash;
+import java.math.BigInteger;
+
+/**
+ * Why a block breaks a consensus rule. A closed set: every rejection the pipeline makes is one of these,
+ * with the values that explain it.
+ */
+public sealed interface RuleViolation {
+
+  /** One line for operators and peers. */
+  String message();
+
+  /** The block's bytes are not a well-formed header. */
+  record Malformed(String detail) implements RuleViolation {
+    public String message() {
+      return "malformed block: " + detail;
+    }
+  }
+
+  record UnsupportedVersion(long version, long supported) implements RuleViolation {
+    public String message() {
+      return "header version " + version + " is not supported (expected " + supported + ")";
+    }
+  }
+
+  record NoParents() implements RuleViolation {
+    public String message() {
+      return "a block other than genesis must name at least one parent";
+    }
+  }
+
+  record TooManyParents(int count, int limit) implements RuleViolation {
+    public String message() {
+      return count + " parents exceed the limit of " + limit;
+    }
+  }
+
+  record TimestampInFuture(long timestamp, long latestAccepted) implements RuleViolation {
+    public String message() {
+      return "timestamp " + timestamp + " is after the latest acceptable " + latestAccepted;
+    }
+  }
+
+  record MissingSignature() implements RuleViolation {
+    public String message() {
+      return "the block is not signed by its producer";
+    }
+  }
+
+  record BadSignature(String detail) implements RuleViolation {
+    public String message() {
+      return "producer signature does not verify: " + detail;
+    }
+  }
+
+  record InvalidParent(Hash parent) implements RuleViolation {
+    public String message() {
+      return "parent " + parent + " is invalid";
+    }
+  }
+
+  record MergesetTooLarge(int size, int limit) implements RuleViolation {
+    public String message() {
+      return "mergeset of " + size + " blocks exceeds the limit of " + limit;
+    }
+  }
+
+  record UnexpectedBlueScore(long declared, long computed) implements RuleViolation {
+    public String message() {
+      return "header declares blue score " + declared + " but GHOSTDAG gives " + computed;
+    }
+  }
+
+  record UnexpectedBlueWork(BigInteger declared, BigInteger computed) implements RuleViolation {
+    public String message() {
+      return "header declares blue work " + declared + " but GHOSTDAG gives " + computed;
+    }
+  }
+}
