@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citrate.core.api.Address;
 import io.citrate.core.api.Bytes;
 import io.citrate.core.api.Fixtures;
@@ -14,8 +15,10 @@ import io.citrate.core.api.crypto.KeyPair;
 import io.citrate.core.api.crypto.PrivateKey;
 import io.citrate.core.api.crypto.Secp256k1;
 import io.citrate.core.api.crypto.Signature;
+import io.citrate.core.api.crypto.TypedData;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,15 +30,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Signing vectors from {@code testdata/crypto}: {@code eth-transactions.json} (build, sign and encode each
- * transaction) and the {@code personal_sign} vectors of {@code eth-signing-eip191-eip712.json}.
+ * transaction), and the {@code personal_sign} and EIP-712 vectors of {@code eth-signing-eip191-eip712.json}.
  */
 class SigningConformanceTest {
-  /** Fixture name to reason. */
-  private static final Map<String, String> SKIPPED = Map.of(
-      "eip712/eip712-spec-mail", "EIP-712 typed-data hashing is not part of the core bundle");
+  /** Fixture name to reason. Empty: every vector runs. */
+  private static final Map<String, String> SKIPPED = Map.of();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final AtomicInteger TRANSACTIONS_PASSED = new AtomicInteger();
   private static final AtomicInteger PERSONAL_SIGN_PASSED = new AtomicInteger();
+  private static final AtomicInteger TYPED_DATA_PASSED = new AtomicInteger();
 
   static Stream<Arguments> transactions() {
     List<Arguments> cases = new ArrayList<>();
@@ -52,6 +56,12 @@ class SigningConformanceTest {
     for (JsonNode vector : file.get("personal_sign")) {
       cases.add(Arguments.of("personal_sign/" + index++ + " " + vector.get("messageKind").asText(), vector));
     }
+    return cases.stream();
+  }
+
+  static Stream<Arguments> typedData() {
+    JsonNode file = Fixtures.readJson(Fixtures.resolve("crypto/eth-signing-eip191-eip712.json"));
+    List<Arguments> cases = new ArrayList<>();
     for (JsonNode vector : file.get("eip712")) {
       cases.add(Arguments.of("eip712/" + vector.get("label").asText(), vector));
     }
@@ -105,6 +115,45 @@ class SigningConformanceTest {
     PERSONAL_SIGN_PASSED.incrementAndGet();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("typedData")
+  void signsTypedData(String name, JsonNode vector) {
+    assumeFalse(SKIPPED.containsKey(name), () -> SKIPPED.get(name));
+    JsonNode input = vector.get("typedData");
+    Map<String, List<TypedData.Field>> types = new LinkedHashMap<>();
+    input.get("types").fields().forEachRemaining(type -> {
+      List<TypedData.Field> fields = new ArrayList<>();
+      type.getValue().forEach(field -> fields.add(new TypedData.Field(field.get("name").asText(),
+          field.get("type").asText())));
+      types.put(type.getKey(), fields);
+    });
+    TypedData data = TypedData.of(types, input.get("primaryType").asText(), toMap(input.get("domain")),
+        toMap(input.get("message")));
+    JsonNode expected = vector.get("expected");
+    String primary = input.get("primaryType").asText();
+
+    assertThat(data.encodeType(primary)).isEqualTo(expected.get("encodeType_" + primary).asText());
+    assertThat(data.typeHash(primary)).isEqualTo(Hash.fromHex(expected.get("typeHash_" + primary).asText()));
+    assertThat(data.encodeData(primary, toMap(input.get("message"))))
+        .isEqualTo(Bytes.fromHex(expected.get("encodeData_" + primary).asText()));
+    assertThat(data.hashStruct(primary, toMap(input.get("message"))))
+        .isEqualTo(Hash.fromHex(expected.get("hashStruct_" + primary).asText()));
+    assertThat(data.domainSeparator()).isEqualTo(Hash.fromHex(expected.get("domainSeparator").asText()));
+    assertThat(data.digest()).isEqualTo(Hash.fromHex(expected.get("digest").asText()));
+
+    Signature signature = Secp256k1.sign(data.digest(), PrivateKey.fromHex(vector.get("privateKey").asText()));
+    assertThat(signature.toEthereumBytes())
+        .isEqualTo(Bytes.fromHex(expected.get("signature").get("serialized").asText()));
+    assertThat(Secp256k1.recoverAddress(data.digest(), signature))
+        .isEqualTo(Address.fromHex(vector.get("address").asText()));
+    TYPED_DATA_PASSED.incrementAndGet();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> toMap(JsonNode node) {
+    return JSON.convertValue(node, Map.class);
+  }
+
   private static Transaction.Builder unsigned(JsonNode fields) {
     TransactionType type = switch (fields.get("type").asInt()) {
       case 0 -> TransactionType.LEGACY;
@@ -146,7 +195,8 @@ class SigningConformanceTest {
 
   @AfterAll
   static void report() {
-    System.out.printf("SigningConformanceTest: %d transactions and %d personal_sign vectors passed, %d skipped%n",
-        TRANSACTIONS_PASSED.get(), PERSONAL_SIGN_PASSED.get(), SKIPPED.size());
+    System.out.printf("SigningConformanceTest: %d transactions, %d personal_sign and %d EIP-712 vectors passed,"
+        + " %d skipped%n", TRANSACTIONS_PASSED.get(), PERSONAL_SIGN_PASSED.get(), TYPED_DATA_PASSED.get(),
+        SKIPPED.size());
   }
 }
