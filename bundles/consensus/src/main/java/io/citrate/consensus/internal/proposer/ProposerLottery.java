@@ -11,6 +11,7 @@ import io.citrate.core.api.vrf.VrfPrivateKey;
 import io.citrate.core.api.vrf.VrfProof;
 import java.math.BigInteger;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The stake-weighted proposer lottery. A validator may produce a block in a slot when its VRF output beta
@@ -48,34 +49,29 @@ public final class ProposerLottery {
     return new SlotTicket(slot, proof, Hash.wrapUnsafe(Ecvrf.proofToHash(proof)));
   }
 
-  /**
-   * Checks a claim that {@code validator} may produce in {@code slot}, for a proof as a block carries it.
-   * Cheap checks come first: membership and stake before the proof is decoded and verified.
-   */
+  /** Checks a claim that {@code validator} may produce in {@code slot}, for a proof as a block carries it. */
   public SlotEligibility checkEligibility(Address validator, StakeDistribution stakes, SlotInput slot, byte[] proof) {
-    Optional<SlotEligibility> notAProducer = checkProducer(validator, stakes);
-    if (notAProducer.isPresent()) {
-      return notAProducer.get();
-    }
-    VrfProof decoded;
-    try {
-      decoded = VrfProof.fromBytes(proof);
-    } catch (InvalidVrfProofException e) {
-      return new SlotEligibility.BadProof(validator, e.getMessage());
-    }
-    return checkEligibility(validator, stakes, slot, decoded);
+    return check(validator, stakes, slot, () -> VrfProof.fromBytes(proof));
   }
 
   /** Checks a claim that {@code validator} may produce in {@code slot} with an already decoded proof. */
   public SlotEligibility checkEligibility(Address validator, StakeDistribution stakes, SlotInput slot, VrfProof proof) {
-    Optional<SlotEligibility> notAProducer = checkProducer(validator, stakes);
-    if (notAProducer.isPresent()) {
-      return notAProducer.get();
+    return check(validator, stakes, slot, () -> proof);
+  }
+
+  private SlotEligibility check(Address validator, StakeDistribution stakes, SlotInput slot, Supplier<VrfProof> proof) {
+    Optional<Validator> found = stakes.find(validator);
+    if (found.isEmpty()) {
+      return new SlotEligibility.UnknownValidator(validator);
     }
-    Validator registered = stakes.find(validator).orElseThrow();
+    Validator registered = found.get();
+    if (registered.stake().isZero()) {
+      return new SlotEligibility.ZeroStake(validator);
+    }
     Hash output;
     try {
-      output = Hash.wrapUnsafe(Ecvrf.verify(registered.vrfKey(), slot.alpha(), proof));
+      // Decoding and verifying come last: they cost curve arithmetic, the checks above a map lookup.
+      output = Hash.wrapUnsafe(Ecvrf.verify(registered.vrfKey(), slot.alpha(), proof.get()));
     } catch (InvalidVrfProofException e) {
       return new SlotEligibility.BadProof(validator, e.getMessage());
     }
@@ -83,17 +79,6 @@ public final class ProposerLottery {
       return new SlotEligibility.NotEligible(validator, output);
     }
     return new SlotEligibility.Eligible(registered, output);
-  }
-
-  private static Optional<SlotEligibility> checkProducer(Address validator, StakeDistribution stakes) {
-    Optional<Validator> registered = stakes.find(validator);
-    if (registered.isEmpty()) {
-      return Optional.of(new SlotEligibility.UnknownValidator(validator));
-    }
-    if (registered.get().stake().isZero()) {
-      return Optional.of(new SlotEligibility.ZeroStake(validator));
-    }
-    return Optional.empty();
   }
 
   /** The lottery rule itself: beta * totalStake < stake * expectedProducersPerSlot * 2^256. */

@@ -24,7 +24,8 @@ class EcvrfTest {
   private static final byte[] ALPHA = "slot 42".getBytes(StandardCharsets.UTF_8);
 
   @Property(tries = 25)
-  void proofsOfRandomKeysAndMessagesVerify(@ForAll("secretKeys") VrfPrivateKey key, @ForAll @Size(max = 64) byte[] alpha) {
+  void proofsOfRandomKeysAndMessagesVerify(@ForAll("secretKeys") VrfPrivateKey key,
+      @ForAll @Size(max = 64) byte[] alpha) {
     VrfProof proof = Ecvrf.prove(key, alpha);
     assertThat(proof.toBytes()).hasSize(VrfProof.SIZE);
     assertThat(Ecvrf.verify(key.publicKey(), alpha, VrfProof.fromBytes(proof.toBytes())))
