@@ -2,7 +2,6 @@ package io.citrate.consensus.internal.ghostdag;
 
 import io.citrate.consensus.api.ConsensusParameters;
 import io.citrate.consensus.api.GhostdagData;
-import io.citrate.consensus.internal.reachability.DfsReachabilityService;
 import io.citrate.consensus.internal.reachability.ReachabilityService;
 import io.citrate.consensus.internal.store.KeyValueGhostdagStore;
 import io.citrate.consensus.internal.store.KeyValueRelationsStore;
@@ -22,23 +21,26 @@ final class TestDag {
     void add(Hash block, List<Hash> parents, Hash selectedParent);
   }
 
-  /** The one place that picks the reachability implementation for GHOSTDAG tests. */
+  /**
+   * The one place that picks the reachability implementation for GHOSTDAG tests: a naive oracle until
+   * the reachability index lands, then the index.
+   */
   static GrowingReachability newReachability() {
-    DfsReachabilityService dfs = new DfsReachabilityService();
+    ClosureReachabilityService closure = new ClosureReachabilityService();
     return new GrowingReachability() {
       @Override
       public void add(Hash block, List<Hash> parents, Hash selectedParent) {
-        dfs.add(block, parents, selectedParent);
+        closure.add(block, parents, selectedParent);
       }
 
       @Override
       public boolean isChainAncestorOf(Hash ancestor, Hash descendant) {
-        return dfs.isChainAncestorOf(ancestor, descendant);
+        return closure.isChainAncestorOf(ancestor, descendant);
       }
 
       @Override
       public boolean isDagAncestorOf(Hash ancestor, Hash descendant) {
-        return dfs.isDagAncestorOf(ancestor, descendant);
+        return closure.isDagAncestorOf(ancestor, descendant);
       }
     };
   }
