@@ -2,6 +2,7 @@ package io.citrate.consensus.internal.ghostdag;
 
 import io.citrate.consensus.api.ConsensusParameters;
 import io.citrate.consensus.api.GhostdagData;
+import io.citrate.consensus.internal.reachability.DfsReachabilityService;
 import io.citrate.consensus.internal.reachability.ReachabilityService;
 import io.citrate.consensus.internal.store.KeyValueGhostdagStore;
 import io.citrate.consensus.internal.store.KeyValueRelationsStore;
@@ -26,6 +27,11 @@ final class TestDag {
    * the reachability index lands, then the index.
    */
   static GrowingReachability newReachability() {
+    return closureReachability();
+  }
+
+  /** The transitive-closure oracle: constant-time answers, for the large fixtures. */
+  static GrowingReachability closureReachability() {
     ClosureReachabilityService closure = new ClosureReachabilityService();
     return new GrowingReachability() {
       @Override
@@ -45,6 +51,27 @@ final class TestDag {
     };
   }
 
+  /** The DFS oracle, which walks parents on every query. */
+  static GrowingReachability dfsReachability() {
+    DfsReachabilityService dfs = new DfsReachabilityService();
+    return new GrowingReachability() {
+      @Override
+      public void add(Hash block, List<Hash> parents, Hash selectedParent) {
+        dfs.add(block, parents, selectedParent);
+      }
+
+      @Override
+      public boolean isChainAncestorOf(Hash ancestor, Hash descendant) {
+        return dfs.isChainAncestorOf(ancestor, descendant);
+      }
+
+      @Override
+      public boolean isDagAncestorOf(Hash ancestor, Hash descendant) {
+        return dfs.isDagAncestorOf(ancestor, descendant);
+      }
+    };
+  }
+
   final KeyValueStore store;
   final KeyValueGhostdagStore ghostdagStore;
   final KeyValueRelationsStore relationsStore;
@@ -52,10 +79,15 @@ final class TestDag {
   final GhostdagProtocol protocol;
 
   TestDag(KeyValueStore store, ConsensusParameters parameters, Hash genesis, BlockWork work) {
+    this(store, parameters, genesis, work, newReachability());
+  }
+
+  TestDag(KeyValueStore store, ConsensusParameters parameters, Hash genesis, BlockWork work,
+      GrowingReachability reachability) {
     this.store = store;
     this.ghostdagStore = new KeyValueGhostdagStore(store);
     this.relationsStore = new KeyValueRelationsStore(store);
-    this.reachability = newReachability();
+    this.reachability = reachability;
     this.protocol = new GhostdagProtocol(parameters, genesis, ghostdagStore, relationsStore, reachability, work);
     commit(genesis, List.of(), protocol.genesisData());
   }
