@@ -1,0 +1,60 @@
+package io.citrate.consensus.internal.store;
+
+import io.citrate.consensus.api.GhostdagData;
+import io.citrate.core.api.Hash;
+import io.citrate.core.api.rlp.RlpException;
+import io.citrate.store.api.KeyValueStore;
+import io.citrate.store.api.StoreName;
+import io.citrate.store.api.WriteBatch;
+
+/**
+ * A {@link GhostdagStore} on a {@link KeyValueStore}: one entry per block, keyed by its hash, holding
+ * {@link GhostdagData#encode()}. The pipeline stages a block's data into its own batch with
+ * {@link #insertBatch} so that everything about one block commits together; reads see committed data.
+ */
+public final class KeyValueGhostdagStore implements GhostdagStore {
+  public static final StoreName STORE_NAME = StoreName.of("ghostdag");
+
+  private final KeyValueStore store;
+
+  public KeyValueGhostdagStore(KeyValueStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public GhostdagData get(Hash block) {
+    byte[] encoded = store.get(STORE_NAME, block.unsafeBytes())
+        .orElseThrow(() -> new MissingBlockDataException(STORE_NAME.value(), block));
+    try {
+      return GhostdagData.decode(encoded);
+    } catch (RlpException e) {
+      throw new CorruptBlockDataException(STORE_NAME.value(), block, e);
+    }
+  }
+
+  @Override
+  public boolean has(Hash block) {
+    return store.contains(STORE_NAME, block.unsafeBytes());
+  }
+
+  /** Stores {@code data} at once, in a batch of its own. */
+  @Override
+  public void insert(Hash block, GhostdagData data) {
+    WriteBatch batch = new WriteBatch();
+    insertBatch(batch, block, data);
+    store.commit(batch);
+  }
+
+  /**
+   * Stages {@code data} for {@code block} into {@code batch}; nothing is visible until the caller
+   * commits it.
+   *
+   * @throws DuplicateBlockDataException when committed data for the block already exists
+   */
+  public void insertBatch(WriteBatch batch, Hash block, GhostdagData data) {
+    if (has(block)) {
+      throw new DuplicateBlockDataException(STORE_NAME.value(), block);
+    }
+    batch.put(STORE_NAME, block.unsafeBytes(), data.encode());
+  }
+}
