@@ -63,6 +63,18 @@ public final class XodusKeyValueStore implements KeyValueStore, AutoCloseable {
     this.metrics = new StoreMetrics(registry, this::sizeOnDisk, () -> storeNames().size());
   }
 
+  /**
+   * Opens (or creates) a store in {@code directory} with the production defaults, for code that runs
+   * without Config Admin: tools, benchmarks and other bundles' tests. {@code durableWrites} false skips
+   * the fsync per commit, for throwaway data only.
+   */
+  public static XodusKeyValueStore open(Path directory, boolean durableWrites) {
+    XodusStoreSettings defaults = XodusStoreSettings.defaults(directory);
+    return new XodusKeyValueStore(new XodusStoreSettings(defaults.directory(), defaults.cacheSize(), durableWrites,
+        defaults.gcEnabled(), defaults.gcMinUtilization(), defaults.gcFilesDeletionDelayMillis()),
+        new MetricRegistry());
+  }
+
   private static EnvironmentImpl open(Path directory, XodusStoreSettings settings) {
     EnvironmentConfig config = new EnvironmentConfig()
         .setLogDurableWrite(settings.durableWrites())

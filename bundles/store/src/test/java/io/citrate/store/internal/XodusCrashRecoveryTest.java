@@ -101,8 +101,8 @@ class XodusCrashRecoveryTest {
       });
       long last = blocks.get(blocks.size() - 1);
 
-      // The writer may have committed one more batch than it lived to print.
-      assertThat(last).as("seed %d", seed).isBetween(acknowledged, acknowledged + 1);
+      // The writer may have committed batches whose acknowledgement it, or the pipe, did not deliver.
+      assertThat(last).as("seed %d", seed).isGreaterThanOrEqualTo(acknowledged);
       assertThat(blocks).as("batches present").hasSize((int) last).startsWith(1L);
       assertThat(store.count(CrashingWriter.RECEIPTS)).isEqualTo(last);
       assertThat(store.entries(CrashingWriter.RECEIPTS, KeyRange.all(), Integer.MAX_VALUE))

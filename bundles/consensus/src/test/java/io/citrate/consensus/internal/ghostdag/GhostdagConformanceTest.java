@@ -69,7 +69,7 @@ class GhostdagConformanceTest {
     Hash genesis = idHash(dag.get("GenesisID").asText());
     ConsensusParameters parameters = new ConsensusParameters(k, 64, 10 * k + 1, 1);
 
-    try (XodusKeyValueStore store = XodusStores.open(directory)) {
+    try (XodusKeyValueStore store = XodusKeyValueStore.open(directory, false)) {
       TestDag testDag = new TestDag(store, parameters, genesis, block -> FAMILY_A_WORK);
       for (JsonNode block : dag.get("Blocks")) {
         testDag.add(idHash(block.get("ID").asText()), idHashes(block.get("Parents")));
@@ -77,7 +77,7 @@ class GhostdagConformanceTest {
     }
 
     SoftAssertions softly = new SoftAssertions();
-    try (XodusKeyValueStore reopened = XodusStores.open(directory)) {
+    try (XodusKeyValueStore reopened = XodusKeyValueStore.open(directory, false)) {
       KeyValueGhostdagStore stored = new KeyValueGhostdagStore(reopened);
       softly.assertThat(stored.get(genesis)).as("genesis").isEqualTo(GhostdagData.genesis());
       for (JsonNode block : dag.get("Blocks")) {
@@ -112,7 +112,7 @@ class GhostdagConformanceTest {
     }
     Hash genesis = Hash.fromHex(headers.get(0).get("hash").asText());
 
-    try (XodusKeyValueStore store = XodusStores.open(directory)) {
+    try (XodusKeyValueStore store = XodusKeyValueStore.open(directory, false)) {
       TestDag testDag = new TestDag(store, parameters, genesis, work::get);
       for (JsonNode header : headers.subList(1, headers.size())) {
         testDag.add(Hash.fromHex(header.get("hash").asText()), hexHashes(header.get("parentsByLevel").get(0)));
@@ -120,7 +120,7 @@ class GhostdagConformanceTest {
     }
 
     SoftAssertions softly = new SoftAssertions();
-    try (XodusKeyValueStore reopened = XodusStores.open(directory)) {
+    try (XodusKeyValueStore reopened = XodusKeyValueStore.open(directory, false)) {
       KeyValueGhostdagStore stored = new KeyValueGhostdagStore(reopened);
       for (JsonNode header : headers) {
         String hash = header.get("hash").asText();
