@@ -63,9 +63,13 @@ final class TestDag {
     this.transactions = blockTransactions;
   }
 
-  /** Block {@code n}'s hash: {@code n + 1} big-endian in the first 8 bytes, so hash order is number order. */
+  /**
+   * Block {@code n}'s hash: {@code n + 1} times the 64-bit golden ratio, then {@code n + 1}, big-endian.
+   * The mix spreads the leading bytes, which {@link Hash#hashCode} reads, as real hashes do; the product
+   * is a bijection, so distinct numbers get distinct hashes.
+   */
   static Hash hash(long n) {
-    return Hash.wrapUnsafe(ByteBuffer.allocate(Hash.SIZE).putLong(n + 1).array());
+    return Hash.wrapUnsafe(ByteBuffer.allocate(Hash.SIZE).putLong((n + 1) * 0x9E3779B97F4A7C15L).putLong(n + 1).array());
   }
 
   TestDag genesis(Hash genesis, Interval capacity) {
