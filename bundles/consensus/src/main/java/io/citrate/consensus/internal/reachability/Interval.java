@@ -25,6 +25,7 @@ public final class Interval {
 
   /**
    * {@code [start, end]}, both read as unsigned; {@code end} may be {@code start - 1} for an empty interval.
+   * So {@code [0, 2^64 - 1]} is the empty interval at 0: the full range has no representable size.
    *
    * @throws IllegalArgumentException if {@code end < start - 1} (unsigned)
    */
@@ -39,11 +40,6 @@ public final class Interval {
   /** The capacity of a fresh reachability tree. */
   public static Interval maximal() {
     return MAXIMAL;
-  }
-
-  /** The empty interval that sits just before {@code start}. */
-  public static Interval emptyAt(long start) {
-    return new Interval(start, start - 1);
   }
 
   public long start() {
@@ -71,11 +67,6 @@ public final class Interval {
   /** Whether {@code other} lies within this interval without holding this interval's own point {@code end}. */
   public boolean strictlyContains(Interval other) {
     return Long.compareUnsigned(start, other.start) <= 0 && Long.compareUnsigned(other.end, end) < 0;
-  }
-
-  /** Whether the unsigned {@code point} lies in this interval. */
-  public boolean containsPoint(long point) {
-    return Long.compareUnsigned(start, point) <= 0 && Long.compareUnsigned(point, end) <= 0;
   }
 
   /** Shifted up by {@code offset}. */

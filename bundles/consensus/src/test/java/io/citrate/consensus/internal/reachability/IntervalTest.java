@@ -17,7 +17,7 @@ class IntervalTest {
     assertThat(Interval.of(1, 1).size()).isEqualTo(1);
     assertThat(Interval.of(5, 14).size()).isEqualTo(10);
     assertThat(Interval.of(5, 4).isEmpty()).isTrue();
-    assertThat(Interval.emptyAt(7)).isEqualTo(Interval.of(7, 6));
+    assertThat(Interval.of(0, -1L).isEmpty()).isTrue();
     assertThat(Long.toUnsignedString(Interval.maximal().size())).isEqualTo("18446744073709551614");
   }
 

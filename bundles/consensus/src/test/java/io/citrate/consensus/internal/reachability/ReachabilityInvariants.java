@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citrate.core.api.Hash;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Checks the shape of a reachability tree (Kaspa {@code validate_intervals}). */
 final class ReachabilityInvariants {
@@ -41,7 +43,7 @@ final class ReachabilityInvariants {
       }
     }
     long[] subtreeSizes = new long[order.size()];
-    java.util.Map<Hash, Integer> position = new java.util.HashMap<>();
+    Map<Hash, Integer> position = new HashMap<>();
     for (int i = 0; i < order.size(); i++) {
       position.put(order.get(i), i);
     }

@@ -112,7 +112,7 @@ class ReachabilityWriterTest {
     assertThat(store.size()).isEqualTo(1);
     assertRefused(() -> writer.initialize(hash(5)), Reason.BAD_ARGUMENT, "already initialised");
     assertThatThrownBy(() -> new ReachabilityWriter(new MemoryReachabilityStore(), ReindexParameters.DEFAULT)
-        .initialize(ROOT, Interval.emptyAt(4)))
+        .initialize(ROOT, Interval.of(4, 3)))
         .isInstanceOfSatisfying(ReachabilityException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DATA_OVERFLOW));
   }
 
