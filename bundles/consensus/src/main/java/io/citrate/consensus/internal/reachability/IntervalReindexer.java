@@ -114,6 +114,20 @@ final class IntervalReindexer {
 
   /** Re-splits the children's room of every block under {@code block} by subtree sizes, top down. */
   private void propagateInterval(Hash block) {
+    propagate(block, false);
+  }
+
+  /**
+   * Like {@link #propagateInterval}, but every block with room to spare keeps {@code slack} free at both
+   * ends of its children's room. Used for the reindex root's subtree: when the root moves on to a chain
+   * block, that block's allocation then still contains the intervals of its own chain child and the
+   * ones after it, so the subtree need not be laid out again at every move.
+   */
+  private void propagateIntervalKeepingSlack(Hash block) {
+    propagate(block, true);
+  }
+
+  private void propagate(Hash block, boolean keepSlack) {
     countSubtrees(block);
     ArrayDeque<Hash> queue = new ArrayDeque<>();
     queue.add(block);
@@ -128,7 +142,11 @@ final class IntervalReindexer {
       for (int i = 0; i < sizes.length; i++) {
         sizes[i] = subtreeSizes.get(children.get(i));
       }
-      Interval[] intervals = TreeCapacity.forChildren(data.interval()).splitExponential(sizes);
+      Interval capacity = TreeCapacity.forChildren(data.interval());
+      if (keepSlack && Long.compareUnsigned(capacity.size() - sum(sizes), 2 * slack) >= 0) {
+        capacity = Interval.of(capacity.start() + slack, capacity.end() - slack);
+      }
+      Interval[] intervals = capacity.splitExponential(sizes);
       for (int i = 0; i < intervals.length; i++) {
         Hash child = children.get(i);
         store.put(child, store.get(child).withInterval(intervals[i]));
@@ -282,14 +300,10 @@ final class IntervalReindexer {
     Interval interval = store.interval(parent);
     Interval allocation = Interval.of(interval.start() + beforeSum + slack, interval.end() - afterSum - slack - 1);
     Interval current = store.interval(child);
-    if (isFinalReindexRoot && !allocation.contains(current)) {
-      // Propagate into a narrower interval, so that the subtree keeps slack at both ends and the next
-      // move of the reindex root most likely finds its allocation containing the current one again.
-      Interval narrowed = Interval.of(allocation.start() + slack, allocation.end() - slack);
-      store.put(child, store.get(child).withInterval(narrowed));
-      propagateInterval(child);
-    }
     store.put(child, store.get(child).withInterval(allocation));
+    if (isFinalReindexRoot && !allocation.contains(current)) {
+      propagateIntervalKeepingSlack(child);
+    }
   }
 
   private void assignAndPropagate(List<Hash> blocks, Interval[] intervals) {

@@ -14,13 +14,15 @@ public record ReindexParameters(long depth, long slack) {
 
   /** Kaspa's constants: depth 100, slack 2^12 (leaving room for about 2^52 blocks). */
   public static final ReindexParameters DEFAULT = new ReindexParameters(100, 1 << 12);
+  /** Far beyond any useful slack, and small enough that sums of a few slacks cannot overflow. */
+  public static final long MAX_SLACK = 1L << 32;
 
   public ReindexParameters {
     if (depth < 1) {
       throw new IllegalArgumentException("reindex depth must be positive: " + depth);
     }
-    if (slack < 0) {
-      throw new IllegalArgumentException("reindex slack must not be negative: " + slack);
+    if (slack < 0 || slack > MAX_SLACK) {
+      throw new IllegalArgumentException("reindex slack must be in [0, 2^32]: " + slack);
     }
   }
 }
