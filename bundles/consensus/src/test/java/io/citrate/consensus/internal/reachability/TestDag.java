@@ -56,7 +56,7 @@ final class TestDag {
     connect(committed, transactions);
   }
 
-  /** Continues on another store, e.g. the same data reopened. */
+  /** Continues on another store, e.g. the same data reopened; null transactions for queries only. */
   void connect(ReachabilityStoreReader committed, Transactions blockTransactions) {
     this.store = committed;
     this.index = new ReachabilityIndex(committed);
