@@ -54,6 +54,28 @@ public final class DfsReachabilityService implements ReachabilityService {
     return false;
   }
 
+  /** Every block in the past of {@code block}, itself excluded. */
+  public Set<Hash> pastOf(Hash block) {
+    Set<Hash> past = new HashSet<>();
+    Deque<Hash> toVisit = new ArrayDeque<>(parents.get(requireKnown(block)));
+    while (!toVisit.isEmpty()) {
+      Hash current = toVisit.pop();
+      if (past.add(current)) {
+        parents.get(current).forEach(toVisit::push);
+      }
+    }
+    return past;
+  }
+
+  /** {@code block} and its selected-parent chain down to the root. */
+  public Set<Hash> selectedChainOf(Hash block) {
+    Set<Hash> chain = new HashSet<>();
+    for (Hash current = requireKnown(block); current != null; current = selectedParents.get(current)) {
+      chain.add(current);
+    }
+    return chain;
+  }
+
   private Hash requireKnown(Hash block) {
     if (!parents.containsKey(block)) {
       throw new IllegalArgumentException("unknown block " + block);
