@@ -61,9 +61,9 @@ public sealed interface RuleViolation {
     }
   }
 
-  record MergesetTooLarge(int size, int limit) implements RuleViolation {
+  record MergesetTooLarge(int limit) implements RuleViolation {
     public String message() {
-      return "mergeset of " + size + " blocks exceeds the limit of " + limit;
+      return "the mergeset exceeds the limit of " + limit + " blocks";
     }
   }
 
@@ -76,6 +76,30 @@ public sealed interface RuleViolation {
   record UnexpectedBlueWork(BigInteger declared, BigInteger computed) implements RuleViolation {
     public String message() {
       return "header declares blue work " + declared + " but GHOSTDAG gives " + computed;
+    }
+  }
+
+  record PreviouslyRejected(String reason) implements RuleViolation {
+    public String message() {
+      return "the block was rejected before: " + reason;
+    }
+  }
+
+  record RedundantParent(Hash parent, Hash selectedParent) implements RuleViolation {
+    public String message() {
+      return "parent " + parent + " is already in the past of the selected parent " + selectedParent;
+    }
+  }
+
+  record TimestampBeforeSelectedParent(long timestamp, long selectedParentTimestamp) implements RuleViolation {
+    public String message() {
+      return "timestamp " + timestamp + " is before the selected parent's " + selectedParentTimestamp;
+    }
+  }
+
+  record FinalityViolation(Hash finalityPoint) implements RuleViolation {
+    public String message() {
+      return "accepting the block would reorganise the selected chain below the finality point " + finalityPoint;
     }
   }
 }

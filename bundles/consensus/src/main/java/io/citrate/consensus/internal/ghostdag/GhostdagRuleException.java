@@ -33,15 +33,35 @@ public abstract sealed class GhostdagRuleException extends RuntimeException {
 
   /** A parent lies in the past of the selected parent, so the parents are not an antichain. */
   public static final class ParentInSelectedParentPast extends GhostdagRuleException {
+    private final transient Hash parent;
+    private final transient Hash selectedParent;
+
     public ParentInSelectedParentPast(Hash parent, Hash selectedParent) {
       super("parent " + parent + " is in the past of the selected parent " + selectedParent);
+      this.parent = parent;
+      this.selectedParent = selectedParent;
+    }
+
+    public Hash parent() {
+      return parent;
+    }
+
+    public Hash selectedParent() {
+      return selectedParent;
     }
   }
 
   /** The mergeset, selected parent included, holds more blocks than the limit allows. */
   public static final class MergesetTooLarge extends GhostdagRuleException {
+    private final int limit;
+
     public MergesetTooLarge(List<Hash> parents, int limit) {
       super("the mergeset of parents " + parents + " exceeds the limit of " + limit + " blocks");
+      this.limit = limit;
+    }
+
+    public int limit() {
+      return limit;
     }
   }
 }

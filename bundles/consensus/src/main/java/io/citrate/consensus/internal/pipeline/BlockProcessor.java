@@ -1,0 +1,367 @@
+package io.citrate.consensus.internal.pipeline;
+
+import io.citrate.consensus.api.BlockOutcome;
+import io.citrate.consensus.api.BlockRejectedException;
+import io.citrate.consensus.api.BlockStatus;
+import io.citrate.consensus.api.ChainChange;
+import io.citrate.consensus.api.ConsensusParameters;
+import io.citrate.consensus.api.GhostdagData;
+import io.citrate.consensus.api.RuleViolation;
+import io.citrate.consensus.internal.ghostdag.BlockWork;
+import io.citrate.consensus.internal.ghostdag.GhostdagProtocol;
+import io.citrate.consensus.internal.ghostdag.GhostdagRuleException;
+import io.citrate.consensus.internal.reachability.KeyValueReachabilityStore;
+import io.citrate.consensus.internal.reachability.ReachabilityIndex;
+import io.citrate.consensus.internal.reachability.ReachabilityWriter;
+import io.citrate.consensus.internal.reachability.ReindexParameters;
+import io.citrate.consensus.internal.reachability.StagingReachabilityStore;
+import io.citrate.consensus.internal.store.KeyValueBlockStatusStore;
+import io.citrate.consensus.internal.store.KeyValueDagStateStore;
+import io.citrate.consensus.internal.store.KeyValueGhostdagStore;
+import io.citrate.consensus.internal.store.KeyValueHeaderStore;
+import io.citrate.consensus.internal.store.KeyValueRelationsStore;
+import io.citrate.core.api.Hash;
+import io.citrate.core.api.block.BlockHeader;
+import io.citrate.store.api.KeyValueStore;
+import io.citrate.store.api.WriteBatch;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Takes a block header through consensus: the checks that need no store, parent availability (else the
+ * orphan pool), GHOSTDAG, the header's declared blue score and work, the selected parent's timestamp and
+ * finality; then writes everything about the block (header, status, relations, GHOSTDAG data,
+ * reachability, tips, sink and selected chain) in one atomic batch. A block that breaks a rule is
+ * recorded as invalid and nothing else changes.
+ *
+ * <p>One block at a time: processing is serialised, so every block sees the committed result of the one
+ * before and the outcome does not depend on thread timing. The order of arrival only decides when a block
+ * is processed, never what consensus concludes about it.
+ */
+public final class BlockProcessor {
+  /** Reachability records cached in memory; the recent part of the tree is what queries touch. */
+  private static final int REACHABILITY_CACHE_BLOCKS = 100_000;
+
+  private final ConsensusParameters parameters;
+  private final KeyValueStore store;
+  private final HeaderPreValidation preValidation;
+  private final OrphanPool orphans;
+  private final KeyValueHeaderStore headers;
+  private final KeyValueBlockStatusStore statuses;
+  private final KeyValueRelationsStore relations;
+  private final KeyValueGhostdagStore ghostdagStore;
+  private final KeyValueReachabilityStore reachabilityStore;
+  private final ReachabilityIndex reachability;
+  private final KeyValueDagStateStore dagState;
+  private final GhostdagProtocol ghostdag;
+  private final ReindexParameters reindexParameters;
+  private RuntimeException halted;
+
+  public BlockProcessor(ConsensusParameters parameters, KeyValueStore store, BlockHeader genesis,
+      HeaderPreValidation preValidation, OrphanPool orphans) {
+    this.parameters = parameters;
+    this.store = store;
+    this.preValidation = preValidation;
+    this.orphans = orphans;
+    this.headers = new KeyValueHeaderStore(store);
+    this.statuses = new KeyValueBlockStatusStore(store);
+    this.relations = new KeyValueRelationsStore(store);
+    this.ghostdagStore = new KeyValueGhostdagStore(store);
+    this.reachabilityStore = new KeyValueReachabilityStore(store, REACHABILITY_CACHE_BLOCKS);
+    this.reachability = new ReachabilityIndex(reachabilityStore);
+    this.dagState = new KeyValueDagStateStore(store);
+    this.reindexParameters = ReindexParameters.DEFAULT;
+    this.ghostdag = new GhostdagProtocol(parameters, genesis.hash(), ghostdagStore, relations, reachability,
+        BlockWork.UNIT);
+    initialize(genesis);
+  }
+
+  /** Writes genesis into an empty store, or checks that a non-empty store belongs to this genesis. */
+  private void initialize(BlockHeader genesis) {
+    if (!genesis.isGenesis()) {
+      throw new IllegalArgumentException("block " + genesis.hash() + " has parents; it is not a genesis");
+    }
+    Optional<Hash> storedGenesis = dagState.chainBlockAt(0);
+    if (storedGenesis.isPresent()) {
+      if (!storedGenesis.get().equals(genesis.hash())) {
+        throw new IllegalStateException("the store holds the DAG of genesis " + storedGenesis.get()
+            + ", not of " + genesis.hash());
+      }
+      return;
+    }
+    Hash hash = genesis.hash();
+    WriteBatch batch = new WriteBatch();
+    headers.insertBatch(batch, genesis);
+    statuses.stageValid(batch, hash);
+    relations.insertBatch(batch, hash, List.of());
+    ghostdagStore.insertBatch(batch, hash, ghostdag.genesisData());
+    StagingReachabilityStore staging = new StagingReachabilityStore(reachabilityStore);
+    new ReachabilityWriter(staging, reindexParameters).initialize(hash);
+    staging.commit(batch);
+    dagState.stageTips(batch, List.of(hash));
+    dagState.stageSink(batch, hash);
+    dagState.stageChainBlock(batch, 0, hash);
+    store.commit(batch);
+  }
+
+  /**
+   * The GHOSTDAG data a new block on {@code parents} will have; a producer puts its blue score and blue
+   * work into the header.
+   *
+   * @throws BlockRejectedException when those parents break a GHOSTDAG rule
+   */
+  public synchronized GhostdagData ghostdagFor(List<Hash> parents) throws BlockRejectedException {
+    try {
+      return ghostdag.ghostdag(parents);
+    } catch (GhostdagRuleException e) {
+      throw new BlockRejectedException(Hash.ZERO, violationOf(e));
+    }
+  }
+
+  /**
+   * Processes {@code header}, then every orphan that was waiting for it, and returns the outcome of
+   * each, in processing order.
+   */
+  public synchronized List<BlockOutcome> process(BlockHeader header) {
+    if (halted != null) {
+      throw new IllegalStateException("consensus halted after a failed store commit; reopen it", halted);
+    }
+    List<BlockOutcome> outcomes = new ArrayList<>();
+    Deque<BlockHeader> queue = new ArrayDeque<>();
+    queue.add(header);
+    while (!queue.isEmpty()) {
+      BlockHeader next = queue.poll();
+      BlockOutcome outcome = processOne(next);
+      outcomes.add(outcome);
+      if (outcome instanceof BlockOutcome.Accepted || outcome instanceof BlockOutcome.Rejected) {
+        // Children of a rejected block are released too: processing rejects them for their parent.
+        queue.addAll(orphans.parentProcessed(next.hash()));
+      }
+    }
+    return outcomes;
+  }
+
+  public synchronized Optional<BlockStatus> status(Hash block) {
+    return statuses.status(block);
+  }
+
+  public synchronized Optional<Hash> sink() {
+    return dagState.sink();
+  }
+
+  public synchronized List<Hash> tips() {
+    return dagState.tips();
+  }
+
+  private BlockOutcome processOne(BlockHeader header) {
+    Hash hash = header.hash();
+    Optional<BlockStatus> known = statuses.status(hash);
+    if (known.isPresent()) {
+      return known.get() == BlockStatus.VALID
+          ? new BlockOutcome.Duplicate(hash)
+          : new BlockOutcome.Rejected(hash,
+              new RuleViolation.PreviouslyRejected(statuses.rejectionReason(hash).orElse("")));
+    }
+    if (orphans.contains(hash)) {
+      return new BlockOutcome.Duplicate(hash);
+    }
+    try {
+      preValidation.validate(header);
+      List<Hash> missing = checkParents(header);
+      if (!missing.isEmpty()) {
+        orphans.add(header, missing);
+        return new BlockOutcome.Orphaned(hash, missing);
+      }
+      GhostdagData data = ghostdagOf(header);
+      checkDeclaredOrder(header, data);
+      checkTimestampAfterSelectedParent(header, data);
+      boolean becomesSink = becomesSink(hash, data);
+      if (becomesSink) {
+        checkFinality(header, data);
+      }
+      return commit(header, data, becomesSink);
+    } catch (BlockRejectedException e) {
+      return reject(header, e.violation());
+    }
+  }
+
+  /** Returns the parents not yet processed; fails if one of them is invalid. */
+  private List<Hash> checkParents(BlockHeader header) throws BlockRejectedException {
+    List<Hash> missing = new ArrayList<>();
+    for (Hash parent : header.parents()) {
+      Optional<BlockStatus> status = statuses.status(parent);
+      if (status.isEmpty()) {
+        missing.add(parent);
+      } else if (status.get() == BlockStatus.INVALID) {
+        throw new BlockRejectedException(header.hash(), new RuleViolation.InvalidParent(parent));
+      }
+    }
+    return missing;
+  }
+
+  private GhostdagData ghostdagOf(BlockHeader header) throws BlockRejectedException {
+    try {
+      return ghostdag.ghostdag(header.parents());
+    } catch (GhostdagRuleException e) {
+      throw new BlockRejectedException(header.hash(), violationOf(e));
+    }
+  }
+
+  private static RuleViolation violationOf(GhostdagRuleException e) {
+    if (e instanceof GhostdagRuleException.ParentInSelectedParentPast redundant) {
+      return new RuleViolation.RedundantParent(redundant.parent(), redundant.selectedParent());
+    }
+    if (e instanceof GhostdagRuleException.MergesetTooLarge tooLarge) {
+      return new RuleViolation.MergesetTooLarge(tooLarge.limit());
+    }
+    if (e instanceof GhostdagRuleException.NoParents) {
+      return new RuleViolation.NoParents();
+    }
+    return new RuleViolation.Malformed(e.getMessage());
+  }
+
+  private static void checkDeclaredOrder(BlockHeader header, GhostdagData data) throws BlockRejectedException {
+    if (header.blueScore() != data.blueScore()) {
+      throw new BlockRejectedException(header.hash(),
+          new RuleViolation.UnexpectedBlueScore(header.blueScore(), data.blueScore()));
+    }
+    if (!header.blueWork().equals(data.blueWork())) {
+      throw new BlockRejectedException(header.hash(),
+          new RuleViolation.UnexpectedBlueWork(header.blueWork(), data.blueWork()));
+    }
+  }
+
+  private void checkTimestampAfterSelectedParent(BlockHeader header, GhostdagData data)
+      throws BlockRejectedException {
+    long selectedParentTimestamp = headers.get(data.selectedParent()).timestamp();
+    if (header.timestamp() < selectedParentTimestamp) {
+      throw new BlockRejectedException(header.hash(),
+          new RuleViolation.TimestampBeforeSelectedParent(header.timestamp(), selectedParentTimestamp));
+    }
+  }
+
+  private boolean becomesSink(Hash block, GhostdagData data) {
+    Hash sink = dagState.sink().orElseThrow();
+    GhostdagData sinkData = ghostdagStore.get(sink);
+    int byWork = data.blueWork().compareTo(sinkData.blueWork());
+    return byWork > 0 || (byWork == 0 && block.compareTo(sink) > 0);
+  }
+
+  /**
+   * A block that would become the sink must keep the finality point on its selected chain: the chain
+   * block deepest below the current sink that is still within the finality depth in blue score.
+   */
+  private void checkFinality(BlockHeader header, GhostdagData data) throws BlockRejectedException {
+    Hash finalityPoint = finalityPoint();
+    if (!reachability.isChainAncestorOf(finalityPoint, data.selectedParent())) {
+      throw new BlockRejectedException(header.hash(), new RuleViolation.FinalityViolation(finalityPoint));
+    }
+  }
+
+  /** The highest selected-chain block whose blue score is at least finalityDepth below the sink's. */
+  private Hash finalityPoint() {
+    Hash sink = dagState.sink().orElseThrow();
+    long sinkPosition = dagState.chainPosition(sink).orElseThrow();
+    long threshold = ghostdagStore.blueScore(sink) - parameters.finalityDepth();
+    if (threshold <= 0) {
+      return dagState.chainBlockAt(0).orElseThrow();
+    }
+    // Blue scores strictly increase along the chain: binary search the last position at or below it.
+    long low = 0;
+    long high = sinkPosition;
+    while (low < high) {
+      long middle = (low + high + 1) >>> 1;
+      if (ghostdagStore.blueScore(dagState.chainBlockAt(middle).orElseThrow()) <= threshold) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return dagState.chainBlockAt(low).orElseThrow();
+  }
+
+  private BlockOutcome commit(BlockHeader header, GhostdagData data, boolean becomesSink) {
+    Hash hash = header.hash();
+    WriteBatch batch = new WriteBatch();
+    headers.insertBatch(batch, header);
+    statuses.stageValid(batch, hash);
+    relations.insertBatch(batch, hash, header.parents());
+    ghostdagStore.insertBatch(batch, hash, data);
+
+    StagingReachabilityStore staging = new StagingReachabilityStore(reachabilityStore);
+    ReachabilityWriter writer = new ReachabilityWriter(staging, reindexParameters);
+    writer.addBlock(hash, data.selectedParent(), ghostdag.ascendingMergesetWithoutSelectedParent(data));
+    if (becomesSink) {
+      writer.hintVirtualSelectedParent(hash);
+    }
+
+    TreeSet<Hash> tips = new TreeSet<>(dagState.tips());
+    header.parents().forEach(tips::remove);
+    tips.add(hash);
+    dagState.stageTips(batch, new ArrayList<>(tips));
+
+    ChainChange change = ChainChange.NONE;
+    if (becomesSink) {
+      change = stageSelectedChain(batch, hash, data);
+      dagState.stageSink(batch, hash);
+    }
+    // Last, because staging also updates the reachability cache, which must match what is committed.
+    staging.commit(batch);
+    commitOrHalt(batch);
+    return new BlockOutcome.Accepted(hash, data, change);
+  }
+
+  /**
+   * Commits {@code batch}. If the store fails, the in-memory reachability cache may be ahead of the disk,
+   * so this processor refuses all further work: the node must reopen consensus from the store.
+   */
+  private void commitOrHalt(WriteBatch batch) {
+    try {
+      store.commit(batch);
+    } catch (RuntimeException e) {
+      halted = e;
+      throw e;
+    }
+  }
+
+  /**
+   * Moves the selected chain to end in {@code newSink}: walks down its selected parents to the first
+   * block already on the chain, removes the chain above that block and adds the walked path.
+   */
+  private ChainChange stageSelectedChain(WriteBatch batch, Hash newSink, GhostdagData newSinkData) {
+    List<Hash> added = new ArrayList<>();
+    added.add(newSink);
+    Hash current = newSinkData.selectedParent();
+    while (dagState.chainPosition(current).isEmpty()) {
+      added.add(current);
+      current = ghostdagStore.selectedParent(current);
+    }
+    long forkPosition = dagState.chainPosition(current).getAsLong();
+    long oldSinkPosition = dagState.chainPosition(dagState.sink().orElseThrow()).getAsLong();
+    List<Hash> removed = new ArrayList<>();
+    for (long position = oldSinkPosition; position > forkPosition; position--) {
+      Hash block = dagState.chainBlockAt(position).orElseThrow();
+      dagState.stageChainRemoval(batch, position, block);
+      removed.add(block);
+    }
+    Collections.reverse(added);
+    long position = forkPosition;
+    for (Hash block : added) {
+      dagState.stageChainBlock(batch, ++position, block);
+    }
+    return new ChainChange(removed, added);
+  }
+
+  private BlockOutcome reject(BlockHeader header, RuleViolation violation) {
+    WriteBatch batch = new WriteBatch();
+    statuses.stageInvalid(batch, header.hash(), violation.message());
+    store.commit(batch);
+    orphans.remove(header.hash());
+    return new BlockOutcome.Rejected(header.hash(), violation);
+  }
+}

@@ -1,0 +1,207 @@
+package io.citrate.consensus.internal.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.citrate.consensus.api.BlockOutcome;
+import io.citrate.consensus.api.BlockRejectedException;
+import io.citrate.consensus.api.BlockStatus;
+import io.citrate.consensus.api.ConsensusParameters;
+import io.citrate.consensus.api.GhostdagData;
+import io.citrate.consensus.api.RuleViolation;
+import io.citrate.core.api.Hash;
+import io.citrate.core.api.block.BlockHeader;
+import io.citrate.core.api.crypto.KeyPair;
+import io.citrate.core.api.crypto.PrivateKey;
+import io.citrate.store.api.KeyValueStore;
+import io.citrate.store.api.MemoryKeyValueStore;
+import io.citrate.store.internal.XodusKeyValueStore;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BlockProcessorTest {
+  private static final KeyPair PRODUCER = KeyPair.of(PrivateKey.fromHex("0x" + "42".repeat(32)));
+  private static final KeyPair STRANGER = KeyPair.of(PrivateKey.fromHex("0x" + "43".repeat(32)));
+  private static final long GENESIS_TIME = 1_800_000_000_000L;
+  private static final BlockHeader GENESIS = BlockHeader.builder().timestamp(GENESIS_TIME).gasLimit(30_000_000).build();
+  private static final ConsensusParameters PARAMETERS = new ConsensusParameters(18, 10, 180, 3);
+
+  private long clock = GENESIS_TIME + 1_000_000;
+
+  @Test
+  void acceptsAChainAndMovesTheSinkAlongIt() throws Exception {
+    BlockProcessor processor = processor(new MemoryKeyValueStore());
+    Hash parent = GENESIS.hash();
+    for (int i = 1; i <= 5; i++) {
+      BlockHeader block = child(processor, List.of(parent), i);
+      BlockOutcome outcome = single(processor.process(block));
+      assertThat(outcome).isInstanceOf(BlockOutcome.Accepted.class);
+      BlockOutcome.Accepted accepted = (BlockOutcome.Accepted) outcome;
+      assertThat(accepted.ghostdag().blueScore()).isEqualTo(i);
+      assertThat(accepted.chainChange().removed()).isEmpty();
+      assertThat(accepted.chainChange().added()).containsExactly(block.hash());
+      parent = block.hash();
+    }
+    assertThat(processor.sink()).contains(parent);
+    assertThat(processor.tips()).containsExactly(parent);
+  }
+
+  @Test
+  void mergesParallelBlocksAndReportsAReorganisation() throws Exception {
+    BlockProcessor processor = processor(new MemoryKeyValueStore());
+    BlockHeader a = child(processor, List.of(GENESIS.hash()), 1);
+    BlockHeader b = child(processor, List.of(GENESIS.hash()), 2);
+    processor.process(a);
+    processor.process(b);
+    assertThat(processor.tips()).containsExactlyInAnyOrder(a.hash(), b.hash());
+    Hash firstSink = processor.sink().orElseThrow();
+    Hash other = firstSink.equals(a.hash()) ? b.hash() : a.hash();
+
+    // A block on the other tip alone makes that branch heavier: the old sink leaves the chain.
+    BlockHeader onOther = child(processor, List.of(other), 3);
+    BlockOutcome.Accepted accepted = (BlockOutcome.Accepted) single(processor.process(onOther));
+    assertThat(accepted.chainChange().removed()).containsExactly(firstSink);
+    assertThat(accepted.chainChange().added()).containsExactly(other, onOther.hash());
+
+    BlockHeader merge = child(processor, List.of(firstSink, onOther.hash()).stream().sorted().toList(), 4);
+    BlockOutcome.Accepted merged = (BlockOutcome.Accepted) single(processor.process(merge));
+    assertThat(merged.ghostdag().selectedParent()).isEqualTo(onOther.hash());
+    assertThat(merged.ghostdag().mergesetBlues()).containsExactly(onOther.hash(), firstSink);
+    assertThat(processor.tips()).containsExactly(merge.hash());
+  }
+
+  @Test
+  void holdsAnOrphanUntilItsParentArrives() throws Exception {
+    BlockProcessor processor = processor(new MemoryKeyValueStore());
+    BlockHeader parent = child(processor, List.of(GENESIS.hash()), 1);
+    GhostdagData parentData = processor.ghostdagFor(List.of(GENESIS.hash()));
+    BlockHeader orphan = signed(List.of(parent.hash()), parentData.blueScore() + 1,
+        parentData.blueWork().add(BigInteger.ONE), 2);
+
+    assertThat(single(processor.process(orphan)))
+        .isEqualTo(new BlockOutcome.Orphaned(orphan.hash(), List.of(parent.hash())));
+    assertThat(processor.status(orphan.hash())).isEmpty();
+
+    List<BlockOutcome> outcomes = processor.process(parent);
+    assertThat(outcomes).extracting(BlockOutcome::block).containsExactly(parent.hash(), orphan.hash());
+    assertThat(outcomes).allMatch(outcome -> outcome instanceof BlockOutcome.Accepted);
+    assertThat(processor.sink()).contains(orphan.hash());
+  }
+
+  @Test
+  void rejectsAWrongBlueScoreAndEverythingBuiltOnIt() throws Exception {
+    BlockProcessor processor = processor(new MemoryKeyValueStore());
+    BlockHeader liar = signed(List.of(GENESIS.hash()), 7, BigInteger.ONE, 1);
+    assertThat(single(processor.process(liar)))
+        .isEqualTo(new BlockOutcome.Rejected(liar.hash(), new RuleViolation.UnexpectedBlueScore(7, 1)));
+    assertThat(processor.status(liar.hash())).contains(BlockStatus.INVALID);
+    assertThat(processor.tips()).containsExactly(GENESIS.hash());
+
+    BlockHeader onLiar = signed(List.of(liar.hash()), 2, BigInteger.TWO, 2);
+    assertThat(single(processor.process(onLiar)))
+        .isEqualTo(new BlockOutcome.Rejected(onLiar.hash(), new RuleViolation.InvalidParent(liar.hash())));
+
+    assertThat(single(processor.process(liar))).isInstanceOfSatisfying(BlockOutcome.Rejected.class,
+        rejected -> assertThat(rejected.violation()).isInstanceOf(RuleViolation.PreviouslyRejected.class));
+  }
+
+  @Test
+  void rejectsABlockSignedByAnotherKeyAndChangesNothingElse() throws Exception {
+    BlockProcessor processor = processor(new MemoryKeyValueStore());
+    GhostdagData data = processor.ghostdagFor(List.of(GENESIS.hash()));
+    BlockHeader forged = unsigned(List.of(GENESIS.hash()), data.blueScore(), data.blueWork(), 1)
+        .build().sign(STRANGER.privateKey());
+    assertThat(single(processor.process(forged))).isInstanceOfSatisfying(BlockOutcome.Rejected.class,
+        rejected -> assertThat(rejected.violation()).isInstanceOf(RuleViolation.BadSignature.class));
+    assertThat(processor.tips()).containsExactly(GENESIS.hash());
+    assertThat(processor.sink()).contains(GENESIS.hash());
+  }
+
+  @Test
+  void aDuplicateChangesNothing() throws Exception {
+    BlockProcessor processor = processor(new MemoryKeyValueStore());
+    BlockHeader block = child(processor, List.of(GENESIS.hash()), 1);
+    processor.process(block);
+    assertThat(single(processor.process(block))).isEqualTo(new BlockOutcome.Duplicate(block.hash()));
+  }
+
+  @Test
+  void rejectsABlockThatWouldReorganiseBelowTheFinalityPoint() throws Exception {
+    BlockProcessor processor = processor(new MemoryKeyValueStore());
+    Hash chain = GENESIS.hash();
+    for (int i = 1; i <= 5; i++) {
+      BlockHeader block = child(processor, List.of(chain), i);
+      processor.process(block);
+      chain = block.hash();
+    }
+    // A hidden branch from genesis, heavier only at its sixth block, long after finality (depth 3).
+    Hash branch = GENESIS.hash();
+    BlockOutcome last = null;
+    for (int i = 1; i <= 6; i++) {
+      BlockHeader block = child(processor, List.of(branch), 100 + i);
+      last = single(processor.process(block));
+      branch = block.hash();
+    }
+    assertThat(last).isInstanceOfSatisfying(BlockOutcome.Rejected.class,
+        rejected -> assertThat(rejected.violation()).isInstanceOf(RuleViolation.FinalityViolation.class));
+    assertThat(processor.sink()).contains(chain);
+  }
+
+  @Test
+  void aReopenedStoreContinuesWhereItStopped(@TempDir Path directory) throws Exception {
+    Hash sink;
+    try (XodusKeyValueStore store = XodusKeyValueStore.open(directory, false)) {
+      BlockProcessor processor = processor(store);
+      BlockHeader block = child(processor, List.of(GENESIS.hash()), 1);
+      processor.process(block);
+      sink = block.hash();
+    }
+    try (XodusKeyValueStore store = XodusKeyValueStore.open(directory, false)) {
+      BlockProcessor processor = processor(store);
+      assertThat(processor.sink()).contains(sink);
+      BlockHeader next = child(processor, List.of(sink), 2);
+      assertThat(single(processor.process(next))).isInstanceOf(BlockOutcome.Accepted.class);
+
+      BlockHeader otherGenesis = BlockHeader.builder().timestamp(GENESIS_TIME + 1).gasLimit(1).build();
+      assertThatThrownBy(() -> new BlockProcessor(PARAMETERS, store, otherGenesis, preValidation(),
+          new OrphanPool(10))).isInstanceOf(IllegalStateException.class).hasMessageContaining("genesis");
+    }
+  }
+
+  private BlockProcessor processor(KeyValueStore store) {
+    return new BlockProcessor(PARAMETERS, store, GENESIS, preValidation(), new OrphanPool(100));
+  }
+
+  private HeaderPreValidation preValidation() {
+    return new HeaderPreValidation(PARAMETERS, 0, () -> clock);
+  }
+
+  private static BlockOutcome single(List<BlockOutcome> outcomes) {
+    assertThat(outcomes).hasSize(1);
+    return outcomes.get(0);
+  }
+
+  private static BlockHeader child(BlockProcessor processor, List<Hash> parents, int salt)
+      throws BlockRejectedException {
+    GhostdagData data = processor.ghostdagFor(parents);
+    return signed(parents, data.blueScore(), data.blueWork(), salt);
+  }
+
+  private static BlockHeader signed(List<Hash> parents, long blueScore, BigInteger blueWork, int salt) {
+    return unsigned(parents, blueScore, blueWork, salt).build().sign(PRODUCER.privateKey());
+  }
+
+  private static BlockHeader.Builder unsigned(List<Hash> parents, long blueScore, BigInteger blueWork, int salt) {
+    return BlockHeader.builder()
+        .parents(parents)
+        .timestamp(GENESIS_TIME + salt)
+        .blueScore(blueScore)
+        .blueWork(blueWork)
+        .gasLimit(30_000_000)
+        .producer(PRODUCER.address())
+        .vrfProof(new byte[] {(byte) salt});
+  }
+}
