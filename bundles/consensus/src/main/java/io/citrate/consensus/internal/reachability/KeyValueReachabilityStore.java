@@ -20,7 +20,11 @@ import java.util.Optional;
  * <p>Queries read the same records many times, so decoded records are kept in a bounded cache, least
  * recently used out first. The cache is updated when changes are staged into a batch, as Kaspa does: the
  * caller must commit that batch, and a failed commit means the store is broken and this object must be
- * replaced by a fresh one over the reopened store. Thread-safe.
+ * replaced by a fresh one over the reopened store.
+ *
+ * <p>Thread-safe for reads. Between staging a batch and committing it, the cache already holds the new
+ * records while evicted ones still read old from the store, so the caller keeps queries out of that
+ * window (Kaspa holds the reachability write lock across it).
  */
 public final class KeyValueReachabilityStore implements ReachabilityStoreReader {
   public static final StoreName STORE = StoreName.of("reachability");

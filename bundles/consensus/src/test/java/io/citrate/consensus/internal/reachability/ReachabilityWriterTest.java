@@ -106,6 +106,34 @@ class ReachabilityWriterTest {
   }
 
   @Test
+  void theReindexRootFollowsAChainThatOvertakesByTheSlack() {
+    TestDag dag = new TestDag(store, new ReindexParameters(2, 3), true).genesis(ROOT, Interval.maximal());
+    for (long i = 1; i <= 10; i++) {
+      dag.add(hash(i), List.of(hash(i - 1)));
+    }
+    assertThat(store.reindexRoot()).contains(hash(8));
+    // A competing chain from block 2, blocks 102 to 120 at heights 3 to 21.
+    dag.add(hash(102), List.of(hash(2)));
+    for (long i = 103; i <= 120; i++) {
+      dag.add(hash(i), List.of(hash(i - 1)));
+      long height = i - 99;
+      if (height <= 10) {
+        assertThat(store.reindexRoot()).as("root while the new chain is not ahead").contains(hash(8));
+      }
+    }
+    assertThat(dag.selectedTip()).isEqualTo(hash(120));
+    assertThat(store.reindexRoot()).contains(hash(118));
+    ReachabilityInvariants.check(store, ROOT);
+    ReachabilityIndexPropertyTest.assertAllPairs(dag);
+
+    // Late blocks on the abandoned chain land far below the reindex root.
+    dag.add(hash(11), List.of(hash(10)));
+    dag.add(hash(12), List.of(hash(11), hash(105)));
+    ReachabilityInvariants.check(store, ROOT);
+    ReachabilityIndexPropertyTest.assertAllPairs(dag);
+  }
+
+  @Test
   void initialisingAgainWithTheSameRootDoesNothingAndAnotherRootIsRefused() {
     writer.initialize(ROOT);
     writer.initialize(ROOT);
