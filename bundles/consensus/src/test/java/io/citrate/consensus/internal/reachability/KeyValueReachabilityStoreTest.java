@@ -4,15 +4,12 @@ import static io.citrate.consensus.internal.reachability.TestDag.hash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.codahale.metrics.MetricRegistry;
 import io.citrate.consensus.internal.reachability.ReachabilityException.Reason;
 import io.citrate.core.api.Hash;
 import io.citrate.store.api.KeyValueStore;
 import io.citrate.store.api.MemoryKeyValueStore;
 import io.citrate.store.api.WriteBatch;
 import io.citrate.store.internal.XodusKeyValueStore;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -103,7 +100,7 @@ class KeyValueReachabilityStoreTest {
   void aXodusStoreReopenedHalfwayContinuesCorrectly(@TempDir Path directory) throws Exception {
     int blockCount = 400;
     Random random = new Random(11);
-    XodusKeyValueStore xodus = openXodus(directory);
+    XodusKeyValueStore xodus = XodusKeyValueStore.open(directory, false);
     // A cache smaller than the DAG, so that records are evicted and read back while building.
     KeyValueReachabilityStore committed = new KeyValueReachabilityStore(xodus, 64);
     TestDag dag = new TestDag(committed, stagingInto(xodus, committed), PARAMETERS, true);
@@ -111,7 +108,7 @@ class KeyValueReachabilityStoreTest {
     addRandomBlocks(dag, random, 1, blockCount / 2);
     xodus.close();
 
-    xodus = openXodus(directory);
+    xodus = XodusKeyValueStore.open(directory, false);
     try {
       KeyValueReachabilityStore reopened = new KeyValueReachabilityStore(xodus, 4096);
       assertThat(reopened.reindexRoot()).isEqualTo(committed.reindexRoot());
@@ -152,22 +149,5 @@ class KeyValueReachabilityStoreTest {
     WriteBatch batch = new WriteBatch();
     staging.commit(batch);
     kv.commit(batch);
-  }
-
-  /**
-   * Opens Xodus the way the store bundle's own tests do ({@code XodusKeyValueStoreTest.testSettings}):
-   * 16 MiB cache, no fsync, GC on. The settings types are internal to that bundle, hence reflection.
-   */
-  private static XodusKeyValueStore openXodus(Path directory) throws ReflectiveOperationException {
-    Class<?> cacheSizeType = Class.forName("io.citrate.store.internal.CacheSize");
-    Method ofBytes = cacheSizeType.getDeclaredMethod("ofBytes", long.class);
-    ofBytes.setAccessible(true);
-    Class<?> settingsType = Class.forName("io.citrate.store.internal.XodusStoreSettings");
-    Constructor<?> settingsConstructor =
-        settingsType.getDeclaredConstructor(Path.class, cacheSizeType, boolean.class, boolean.class, int.class, int.class);
-    settingsConstructor.setAccessible(true);
-    Object settings = settingsConstructor.newInstance(directory, ofBytes.invoke(null, 16L * 1024 * 1024), false, true, 50, 0);
-    return (XodusKeyValueStore) XodusKeyValueStore.class.getConstructor(settingsType, MetricRegistry.class)
-        .newInstance(settings, new MetricRegistry());
   }
 }
