@@ -70,7 +70,7 @@ class GhostdagConformanceTest {
     ConsensusParameters parameters = new ConsensusParameters(k, 64, 10 * k + 1, 1);
 
     try (XodusKeyValueStore store = XodusKeyValueStore.open(directory, false)) {
-      TestDag testDag = new TestDag(store, parameters, genesis, block -> FAMILY_A_WORK);
+      TestDag testDag = TestDag.withReachabilityIndex(store, parameters, genesis, block -> FAMILY_A_WORK);
       for (JsonNode block : dag.get("Blocks")) {
         testDag.add(idHash(block.get("ID").asText()), idHashes(block.get("Parents")));
       }
@@ -113,7 +113,7 @@ class GhostdagConformanceTest {
     Hash genesis = Hash.fromHex(headers.get(0).get("hash").asText());
 
     try (XodusKeyValueStore store = XodusKeyValueStore.open(directory, false)) {
-      TestDag testDag = new TestDag(store, parameters, genesis, work::get);
+      TestDag testDag = TestDag.withReachabilityIndex(store, parameters, genesis, work::get);
       for (JsonNode header : headers.subList(1, headers.size())) {
         testDag.add(Hash.fromHex(header.get("hash").asText()), hexHashes(header.get("parentsByLevel").get(0)));
       }

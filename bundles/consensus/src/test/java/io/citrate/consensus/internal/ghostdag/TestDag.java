@@ -3,7 +3,12 @@ package io.citrate.consensus.internal.ghostdag;
 import io.citrate.consensus.api.ConsensusParameters;
 import io.citrate.consensus.api.GhostdagData;
 import io.citrate.consensus.internal.reachability.DfsReachabilityService;
+import io.citrate.consensus.internal.reachability.KeyValueReachabilityStore;
+import io.citrate.consensus.internal.reachability.ReachabilityIndex;
+import io.citrate.consensus.internal.reachability.ReachabilityWriter;
+import io.citrate.consensus.internal.reachability.ReindexParameters;
 import io.citrate.consensus.internal.reachability.ReachabilityService;
+import io.citrate.consensus.internal.reachability.StagingReachabilityStore;
 import io.citrate.consensus.internal.store.KeyValueGhostdagStore;
 import io.citrate.consensus.internal.store.KeyValueRelationsStore;
 import io.citrate.core.api.Hash;
@@ -23,8 +28,8 @@ final class TestDag {
   }
 
   /**
-   * The one place that picks the reachability implementation for GHOSTDAG tests: a naive oracle until
-   * the reachability index lands, then the index.
+   * The oracle GHOSTDAG's unit and property tests grow, so that they test GHOSTDAG alone; the conformance
+   * test goes through the reachability index instead ({@link #withReachabilityIndex}).
    */
   static GrowingReachability newReachability() {
     return closureReachability();
@@ -75,8 +80,12 @@ final class TestDag {
   final KeyValueStore store;
   final KeyValueGhostdagStore ghostdagStore;
   final KeyValueRelationsStore relationsStore;
-  final GrowingReachability reachability;
+  final ReachabilityService reachability;
   final GhostdagProtocol protocol;
+  /** Set when the test grows an oracle; null when it grows the reachability index in the same store. */
+  private final GrowingReachability oracle;
+  private final KeyValueReachabilityStore indexStore;
+  private Hash selectedTip;
 
   TestDag(KeyValueStore store, ConsensusParameters parameters, Hash genesis, BlockWork work) {
     this(store, parameters, genesis, work, newReachability());
@@ -84,10 +93,26 @@ final class TestDag {
 
   TestDag(KeyValueStore store, ConsensusParameters parameters, Hash genesis, BlockWork work,
       GrowingReachability reachability) {
+    this(store, parameters, genesis, work, reachability, null);
+  }
+
+  /**
+   * A DAG whose ancestry questions go to the production reachability index, staged into each block's
+   * batch beside its GHOSTDAG data, exactly as the pipeline commits a block.
+   */
+  static TestDag withReachabilityIndex(KeyValueStore store, ConsensusParameters parameters, Hash genesis,
+      BlockWork work) {
+    return new TestDag(store, parameters, genesis, work, null, new KeyValueReachabilityStore(store, 100_000));
+  }
+
+  private TestDag(KeyValueStore store, ConsensusParameters parameters, Hash genesis, BlockWork work,
+      GrowingReachability oracle, KeyValueReachabilityStore indexStore) {
     this.store = store;
     this.ghostdagStore = new KeyValueGhostdagStore(store);
     this.relationsStore = new KeyValueRelationsStore(store);
-    this.reachability = reachability;
+    this.oracle = oracle;
+    this.indexStore = indexStore;
+    this.reachability = oracle != null ? oracle : new ReachabilityIndex(indexStore);
     this.protocol = new GhostdagProtocol(parameters, genesis, ghostdagStore, relationsStore, reachability, work);
     commit(genesis, List.of(), protocol.genesisData());
   }
@@ -103,7 +128,30 @@ final class TestDag {
     WriteBatch batch = new WriteBatch();
     ghostdagStore.insertBatch(batch, block, data);
     relationsStore.insertBatch(batch, block, parents);
+    if (indexStore != null) {
+      stageReachability(batch, block, parents, data);
+    }
     store.commit(batch);
-    reachability.add(block, parents, parents.isEmpty() ? null : data.selectedParent());
+    if (oracle != null) {
+      oracle.add(block, parents, parents.isEmpty() ? null : data.selectedParent());
+    }
+  }
+
+  private void stageReachability(WriteBatch batch, Hash block, List<Hash> parents, GhostdagData data) {
+    StagingReachabilityStore staging = new StagingReachabilityStore(indexStore);
+    ReachabilityWriter writer = new ReachabilityWriter(staging, ReindexParameters.DEFAULT);
+    if (parents.isEmpty()) {
+      writer.initialize(block);
+      selectedTip = block;
+    } else {
+      writer.addBlock(block, data.selectedParent(), protocol.ascendingMergesetWithoutSelectedParent(data));
+      GhostdagData tipData = ghostdagStore.get(selectedTip);
+      int byWork = data.blueWork().compareTo(tipData.blueWork());
+      if (byWork > 0 || (byWork == 0 && block.compareTo(selectedTip) > 0)) {
+        writer.hintVirtualSelectedParent(block);
+        selectedTip = block;
+      }
+    }
+    staging.commit(batch);
   }
 }
