@@ -6,6 +6,8 @@ import io.citrate.core.api.rlp.RlpException;
 import io.citrate.store.api.KeyValueStore;
 import io.citrate.store.api.StoreName;
 import io.citrate.store.api.WriteBatch;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A {@link GhostdagStore} on a {@link KeyValueStore}: one entry per block, keyed by its hash, holding
@@ -15,7 +17,19 @@ import io.citrate.store.api.WriteBatch;
 public final class KeyValueGhostdagStore implements GhostdagStore {
   public static final StoreName STORE_NAME = StoreName.of("ghostdag");
 
+  /** Decoded records kept in memory: GHOSTDAG reads the recent chain and mergesets over and over. */
+  private static final int CACHE_CAPACITY = 50_000;
+
   private final KeyValueStore store;
+  /** Only committed records are cached, and a record never changes once committed, so it never goes stale. */
+  private final Map<Hash, GhostdagData> cache = new LinkedHashMap<>(1 << 12, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Hash, GhostdagData> eldest) {
+      return size() > CACHE_CAPACITY;
+    }
+  };
 
   public KeyValueGhostdagStore(KeyValueStore store) {
     this.store = store;
@@ -23,6 +37,20 @@ public final class KeyValueGhostdagStore implements GhostdagStore {
 
   @Override
   public GhostdagData get(Hash block) {
+    synchronized (cache) {
+      GhostdagData cached = cache.get(block);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    GhostdagData data = load(block);
+    synchronized (cache) {
+      cache.put(block, data);
+    }
+    return data;
+  }
+
+  private GhostdagData load(Hash block) {
     byte[] encoded = store.get(STORE_NAME, block.unsafeBytes())
         .orElseThrow(() -> new MissingBlockDataException(STORE_NAME.value(), block));
     try {

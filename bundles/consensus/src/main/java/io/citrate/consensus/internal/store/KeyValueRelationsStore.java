@@ -10,7 +10,9 @@ import io.citrate.store.api.StoreName;
 import io.citrate.store.api.WriteBatch;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -25,7 +27,18 @@ public final class KeyValueRelationsStore implements RelationsStore {
 
   private static final byte[] EDGE = new byte[0];
 
+  /** Parent lists kept in memory; like GHOSTDAG data they never change once committed. */
+  private static final int CACHE_CAPACITY = 50_000;
+
   private final KeyValueStore store;
+  private final Map<Hash, List<Hash>> parentsCache = new LinkedHashMap<>(1 << 12, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Hash, List<Hash>> eldest) {
+      return size() > CACHE_CAPACITY;
+    }
+  };
 
   public KeyValueRelationsStore(KeyValueStore store) {
     this.store = store;
@@ -33,6 +46,20 @@ public final class KeyValueRelationsStore implements RelationsStore {
 
   @Override
   public List<Hash> parents(Hash block) {
+    synchronized (parentsCache) {
+      List<Hash> cached = parentsCache.get(block);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    List<Hash> parents = loadParents(block);
+    synchronized (parentsCache) {
+      parentsCache.put(block, parents);
+    }
+    return parents;
+  }
+
+  private List<Hash> loadParents(Hash block) {
     byte[] encoded = store.get(PARENTS, block.unsafeBytes())
         .orElseThrow(() -> new MissingBlockDataException(PARENTS.value(), block));
     try {

@@ -1,0 +1,277 @@
+package io.citrate.benchmarks;
+
+import io.citrate.consensus.api.BlockOutcome;
+import io.citrate.consensus.api.BlockRejectedException;
+import io.citrate.consensus.api.ConsensusParameters;
+import io.citrate.consensus.api.GhostdagData;
+import io.citrate.consensus.internal.ghostdag.BlockWork;
+import io.citrate.consensus.internal.ghostdag.GhostdagProtocol;
+import io.citrate.consensus.internal.pipeline.BlockProcessor;
+import io.citrate.consensus.internal.pipeline.HeaderPreValidation;
+import io.citrate.consensus.internal.pipeline.OrphanPool;
+import io.citrate.consensus.internal.reachability.KeyValueReachabilityStore;
+import io.citrate.consensus.internal.reachability.ReachabilityIndex;
+import io.citrate.consensus.internal.reachability.ReachabilityService;
+import io.citrate.consensus.internal.reachability.ReachabilityWriter;
+import io.citrate.consensus.internal.reachability.ReindexParameters;
+import io.citrate.consensus.internal.reachability.StagingReachabilityStore;
+import io.citrate.consensus.internal.store.KeyValueGhostdagStore;
+import io.citrate.consensus.internal.store.KeyValueRelationsStore;
+import io.citrate.core.api.Hash;
+import io.citrate.core.api.block.BlockHeader;
+import io.citrate.core.api.crypto.KeyPair;
+import io.citrate.core.api.crypto.PrivateKey;
+import io.citrate.store.api.KeyValueStore;
+import io.citrate.store.api.MemoryKeyValueStore;
+import io.citrate.store.api.WriteBatch;
+import io.citrate.store.internal.XodusKeyValueStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Blocks per second through the whole consensus pipeline (signature, GHOSTDAG, reachability, one Xodus
+ * commit per block) on a DAG shaped like a 10 blocks/s network with a 700 ms delay, reported per segment
+ * so that growth in per-block cost shows; then GHOSTDAG with the reachability index against GHOSTDAG with
+ * ancestry answered by walking the DAG, on the same prefix, in the same run.
+ *
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.citrate.benchmarks.ConsensusThroughput [blocks] [baseline blocks]}
+ */
+public final class ConsensusThroughput {
+  private static final ConsensusParameters PARAMETERS = ConsensusParameters.DEFAULT;
+  private static final KeyPair PRODUCER = KeyPair.of(PrivateKey.fromHex("0x" + "5a".repeat(32)));
+  private static final long GENESIS_TIME = 1_800_000_000_000L;
+  private static final int SEGMENTS = 10;
+
+  private ConsensusThroughput() {}
+
+  public static void main(String[] args) throws Exception {
+    int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int baselineBlocks = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
+    List<SyntheticDag.Block> dag = SyntheticDag.generate(blocks, 10, 700, PARAMETERS.maxBlockParents(), 7);
+    BlockHeader genesis = BlockHeader.builder().timestamp(GENESIS_TIME).gasLimit(30_000_000).build();
+    System.out.printf("synthetic DAG: %,d blocks, mean %.2f parents%n", blocks,
+        dag.stream().mapToInt(block -> block.parents().size()).average().orElse(0));
+
+    List<BlockHeader> headers = signedHeaders(dag, genesis);
+    pipeline(headers, genesis);
+    baseline(dag.subList(0, Math.min(baselineBlocks + 1, dag.size())));
+  }
+
+  /** Signs every header with the blue score and work GHOSTDAG gives it, outside the timed run. */
+  private static List<BlockHeader> signedHeaders(List<SyntheticDag.Block> dag, BlockHeader genesis)
+      throws BlockRejectedException {
+    long start = System.nanoTime();
+    BlockProcessor planner = processor(new MemoryKeyValueStore(), genesis);
+    Map<Hash, Hash> renamed = new HashMap<>();
+    renamed.put(dag.get(0).hash(), genesis.hash());
+    List<BlockHeader> headers = new ArrayList<>(dag.size() - 1);
+    for (int i = 1; i < dag.size(); i++) {
+      List<Hash> parents = dag.get(i).parents().stream().map(renamed::get).sorted().toList();
+      GhostdagData data = planner.ghostdagFor(parents);
+      BlockHeader header = BlockHeader.builder()
+          .parents(parents)
+          .timestamp(GENESIS_TIME + 100L * i)
+          .blueScore(data.blueScore())
+          .blueWork(data.blueWork())
+          .gasLimit(30_000_000)
+          .producer(PRODUCER.address())
+          .vrfProof(new byte[81])
+          .build()
+          .sign(PRODUCER.privateKey());
+      requireAccepted(planner.process(header));
+      renamed.put(dag.get(i).hash(), header.hash());
+      headers.add(header);
+    }
+    System.out.printf("prepared %,d signed headers in %.1f s (not timed below)%n", headers.size(),
+        (System.nanoTime() - start) / 1e9);
+    return headers;
+  }
+
+  private static void pipeline(List<BlockHeader> headers, BlockHeader genesis) throws IOException {
+    Path directory = Files.createTempDirectory("citrate-consensus-bench");
+    try (XodusKeyValueStore store = XodusKeyValueStore.open(directory, true)) {
+      BlockProcessor processor = processor(store, genesis);
+      Runtime runtime = Runtime.getRuntime();
+      long heapBefore = usedHeap(runtime);
+      int segment = Math.max(1, headers.size() / SEGMENTS);
+      long totalStart = System.nanoTime();
+      long segmentStart = totalStart;
+      System.out.println("pipeline on Xodus (durable writes), blocks/s per segment:");
+      for (int i = 0; i < headers.size(); i++) {
+        requireAccepted(processor.process(headers.get(i)));
+        if ((i + 1) % segment == 0) {
+          long now = System.nanoTime();
+          System.out.printf(Locale.ROOT, "  blocks %,7d-%,7d  %,8.0f blocks/s%n", i + 2 - segment, i + 1,
+              segment / ((now - segmentStart) / 1e9));
+          segmentStart = now;
+        }
+      }
+      double seconds = (System.nanoTime() - totalStart) / 1e9;
+      System.out.printf(Locale.ROOT, "pipeline total: %,d blocks in %.1f s = %,.0f blocks/s%n", headers.size(),
+          seconds, headers.size() / seconds);
+      System.out.printf(Locale.ROOT, "heap held after the run: %.0f bytes per block; on disk: %.0f bytes per block%n",
+          (double) (usedHeap(runtime) - heapBefore) / headers.size(),
+          (double) store.statistics().sizeInBytes() / headers.size());
+    } finally {
+      deleteRecursively(directory);
+    }
+  }
+
+  /** GHOSTDAG alone on an in-memory store, once with the index's answers and once walking the DAG. */
+  private static void baseline(List<SyntheticDag.Block> prefix) throws IOException {
+    double indexed = ghostdagRate(prefix, false);
+    double walked = ghostdagRate(prefix, true);
+    System.out.printf(Locale.ROOT,
+        "GHOSTDAG on the first %,d blocks: reachability index %,.0f blocks/s, ancestry by DFS %,.0f blocks/s"
+            + " (index %.1fx)%n", prefix.size() - 1, indexed, walked, indexed / walked);
+  }
+
+  private static double ghostdagRate(List<SyntheticDag.Block> prefix, boolean walkTheDag) {
+    KeyValueStore store = new MemoryKeyValueStore();
+    KeyValueGhostdagStore ghostdagStore = new KeyValueGhostdagStore(store);
+    KeyValueRelationsStore relations = new KeyValueRelationsStore(store);
+    Hash genesis = prefix.get(0).hash();
+    ReachabilityService dfs = new WalkingReachability(relations, ghostdagStore);
+    IndexedReachability indexed = new IndexedReachability(store);
+    ReachabilityService reachability = walkTheDag ? dfs : indexed;
+    GhostdagProtocol protocol = new GhostdagProtocol(PARAMETERS, genesis, ghostdagStore, relations, reachability,
+        BlockWork.UNIT);
+    commit(store, ghostdagStore, relations, walkTheDag ? null : indexed, genesis, List.of(),
+        protocol.genesisData(), protocol);
+    long start = System.nanoTime();
+    for (SyntheticDag.Block block : prefix.subList(1, prefix.size())) {
+      GhostdagData data = protocol.ghostdag(block.parents());
+      commit(store, ghostdagStore, relations, walkTheDag ? null : indexed, block.hash(), block.parents(), data,
+          protocol);
+    }
+    return (prefix.size() - 1) / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static void commit(KeyValueStore store, KeyValueGhostdagStore ghostdagStore,
+      KeyValueRelationsStore relations, IndexedReachability indexed, Hash block, List<Hash> parents,
+      GhostdagData data, GhostdagProtocol protocol) {
+    WriteBatch batch = new WriteBatch();
+    ghostdagStore.insertBatch(batch, block, data);
+    relations.insertBatch(batch, block, parents);
+    if (indexed != null) {
+      indexed.stage(batch, block, data, protocol);
+    }
+    store.commit(batch);
+  }
+
+  private static BlockProcessor processor(KeyValueStore store, BlockHeader genesis) {
+    return new BlockProcessor(PARAMETERS, store, genesis,
+        new HeaderPreValidation(PARAMETERS, Long.MAX_VALUE / 4, () -> GENESIS_TIME), new OrphanPool(1_000));
+  }
+
+  private static void requireAccepted(List<BlockOutcome> outcomes) {
+    for (BlockOutcome outcome : outcomes) {
+      if (!(outcome instanceof BlockOutcome.Accepted)) {
+        throw new IllegalStateException("synthetic block not accepted: " + outcome);
+      }
+    }
+  }
+
+  private static long usedHeap(Runtime runtime) {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  /** The naive baseline: every ancestry question walks parents from the descendant. */
+  private record WalkingReachability(KeyValueRelationsStore relations, KeyValueGhostdagStore ghostdag)
+      implements ReachabilityService {
+    @Override
+    public boolean isChainAncestorOf(Hash ancestor, Hash descendant) {
+      for (Hash current = descendant; ; current = ghostdag.selectedParent(current)) {
+        if (current.equals(ancestor)) {
+          return true;
+        }
+        if (relations.parents(current).isEmpty()) {
+          return false;
+        }
+      }
+    }
+
+    @Override
+    public boolean isDagAncestorOf(Hash ancestor, Hash descendant) {
+      Deque<Hash> toVisit = new ArrayDeque<>(List.of(descendant));
+      Set<Hash> seen = new HashSet<>();
+      long ancestorScore = ghostdag.blueScore(ancestor);
+      while (!toVisit.isEmpty()) {
+        Hash current = toVisit.pop();
+        if (current.equals(ancestor)) {
+          return true;
+        }
+        // Blue score only grows along edges, so nothing below the ancestor's can lead to it.
+        if (seen.add(current) && ghostdag.blueScore(current) > ancestorScore) {
+          toVisit.addAll(relations.parents(current));
+        }
+      }
+      return false;
+    }
+  }
+
+  /** The production index, staged into each block's batch as the pipeline does. */
+  private static final class IndexedReachability implements ReachabilityService {
+    private final KeyValueReachabilityStore store;
+    private final ReachabilityIndex index;
+    private Hash selectedTip;
+    private GhostdagData selectedTipData;
+
+    IndexedReachability(KeyValueStore keyValueStore) {
+      this.store = new KeyValueReachabilityStore(keyValueStore, 100_000);
+      this.index = new ReachabilityIndex(store);
+    }
+
+    void stage(WriteBatch batch, Hash block, GhostdagData data, GhostdagProtocol protocol) {
+      StagingReachabilityStore staging = new StagingReachabilityStore(store);
+      ReachabilityWriter writer = new ReachabilityWriter(staging, ReindexParameters.DEFAULT);
+      if (selectedTip == null) {
+        writer.initialize(block);
+      } else {
+        writer.addBlock(block, data.selectedParent(), protocol.ascendingMergesetWithoutSelectedParent(data));
+      }
+      int byWork = selectedTip == null ? 1 : data.blueWork().compareTo(selectedTipData.blueWork());
+      if (byWork > 0 || (byWork == 0 && block.compareTo(selectedTip) > 0)) {
+        if (selectedTip != null) {
+          writer.hintVirtualSelectedParent(block);
+        }
+        selectedTip = block;
+        selectedTipData = data;
+      }
+      staging.commit(batch);
+    }
+
+    @Override
+    public boolean isChainAncestorOf(Hash ancestor, Hash descendant) {
+      return index.isChainAncestorOf(ancestor, descendant);
+    }
+
+    @Override
+    public boolean isDagAncestorOf(Hash ancestor, Hash descendant) {
+      return index.isDagAncestorOf(ancestor, descendant);
+    }
+  }
+}
