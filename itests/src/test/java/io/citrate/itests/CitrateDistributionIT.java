@@ -29,7 +29,7 @@ import org.osgi.framework.Bundle;
 @ExamReactorStrategy(PerClass.class)
 public class CitrateDistributionIT extends CitrateTestSupport {
 
-  private static final List<String> CITRATE_BUNDLES = List.of("io.citrate.core", "io.citrate.store");
+  private static final List<String> CITRATE_BUNDLES = List.of("io.citrate.consensus", "io.citrate.core", "io.citrate.store");
 
   @Inject
   private FeaturesService featuresService;

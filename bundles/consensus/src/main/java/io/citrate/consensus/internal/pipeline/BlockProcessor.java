@@ -22,6 +22,8 @@ import io.citrate.consensus.internal.store.KeyValueHeaderStore;
 import io.citrate.consensus.internal.store.KeyValueRelationsStore;
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.block.BlockHeader;
+import io.citrate.core.api.block.InvalidBlockHeaderException;
+import io.citrate.core.api.crypto.Keccak256;
 import io.citrate.store.api.KeyValueStore;
 import io.citrate.store.api.WriteBatch;
 import java.util.ArrayDeque;
@@ -144,6 +146,20 @@ public final class BlockProcessor {
       }
     }
     return outcomes;
+  }
+
+  /**
+   * Decodes a header as it arrives from a peer and processes it. Bytes that are not a canonical header
+   * are rejected under the Keccak-256 of the bytes and recorded nowhere: they name no block.
+   */
+  public List<BlockOutcome> processEncoded(byte[] encoded) {
+    BlockHeader header;
+    try {
+      header = BlockHeader.decode(encoded);
+    } catch (InvalidBlockHeaderException e) {
+      return List.of(new BlockOutcome.Rejected(Keccak256.hash(encoded), new RuleViolation.Malformed(e.getMessage())));
+    }
+    return process(header);
   }
 
   public synchronized Optional<BlockStatus> status(Hash block) {

@@ -9,6 +9,7 @@ import io.citrate.consensus.api.BlockStatus;
 import io.citrate.consensus.api.ConsensusParameters;
 import io.citrate.consensus.api.GhostdagData;
 import io.citrate.consensus.api.RuleViolation;
+import io.citrate.core.api.Bytes;
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.block.BlockHeader;
 import io.citrate.core.api.crypto.KeyPair;
@@ -18,6 +19,7 @@ import io.citrate.store.api.MemoryKeyValueStore;
 import io.citrate.store.internal.XodusKeyValueStore;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +120,35 @@ class BlockProcessorTest {
         rejected -> assertThat(rejected.violation()).isInstanceOf(RuleViolation.BadSignature.class));
     assertThat(processor.tips()).containsExactly(GENESIS.hash());
     assertThat(processor.sink()).contains(GENESIS.hash());
+  }
+
+  @Test
+  void rejectsMalformedBytesAndKeepsProcessing() throws Exception {
+    BlockProcessor processor = processor(new MemoryKeyValueStore());
+    BlockHeader block = child(processor, List.of(GENESIS.hash()), 1);
+    byte[] encoded = block.encode();
+    for (byte[] garbage : List.of(new byte[0], new byte[] {(byte) 0xc0},
+        Arrays.copyOf(encoded, encoded.length - 1), Bytes.concat(encoded, new byte[] {0}))) {
+      assertThat(single(processor.processEncoded(garbage))).isInstanceOfSatisfying(BlockOutcome.Rejected.class,
+          rejected -> assertThat(rejected.violation()).isInstanceOf(RuleViolation.Malformed.class));
+    }
+    assertThat(processor.tips()).containsExactly(GENESIS.hash());
+    assertThat(single(processor.processEncoded(encoded))).isInstanceOf(BlockOutcome.Accepted.class);
+  }
+
+  @Test
+  void aFloodOfOrphansStaysBounded() throws Exception {
+    OrphanPool pool = new OrphanPool(16);
+    BlockProcessor processor = new BlockProcessor(PARAMETERS, new MemoryKeyValueStore(), GENESIS, preValidation(), pool);
+    for (int i = 0; i < 200; i++) {
+      byte[] unknown = new byte[32];
+      unknown[0] = (byte) i;
+      unknown[1] = 1;
+      BlockHeader orphan = signed(List.of(Hash.wrap(unknown)), 1, BigInteger.ONE, i);
+      assertThat(single(processor.process(orphan))).isInstanceOf(BlockOutcome.Orphaned.class);
+    }
+    assertThat(pool.size()).isEqualTo(16);
+    assertThat(processor.tips()).containsExactly(GENESIS.hash());
   }
 
   @Test
