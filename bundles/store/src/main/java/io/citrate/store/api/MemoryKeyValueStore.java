@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * errors, atomic batches and consistent reads. Every state is an immutable tree, so reads never block
  * and snapshots cost nothing. For unit tests and tools; nothing survives the JVM. Thread-safe.
  */
-public final class MemoryKeyValueStore implements KeyValueStore, AutoCloseable {
+public final class MemoryKeyValueStore implements KeyValueStore, ForwardingStoreReader, AutoCloseable {
   private static final String LOCATION = "memory";
 
   private final Object commitLock = new Object();
@@ -77,33 +77,8 @@ public final class MemoryKeyValueStore implements KeyValueStore, AutoCloseable {
   }
 
   @Override
-  public Optional<byte[]> get(StoreName store, byte[] key) {
-    return view.get(store, key);
-  }
-
-  @Override
-  public boolean contains(StoreName store, byte[] key) {
-    return view.contains(store, key);
-  }
-
-  @Override
-  public long count(StoreName store) {
-    return view.count(store);
-  }
-
-  @Override
-  public List<StoreName> storeNames() {
-    return view.storeNames();
-  }
-
-  @Override
-  public void scan(StoreName store, KeyRange range, EntryVisitor visitor) {
-    view.scan(store, range, visitor);
-  }
-
-  @Override
-  public void scanDescending(StoreName store, KeyRange range, EntryVisitor visitor) {
-    view.scanDescending(store, range, visitor);
+  public KeyValueStoreReader reads() {
+    return view;
   }
 
   /** Drops the data; every later call throws {@link StoreClosedException}. */
@@ -126,7 +101,7 @@ public final class MemoryKeyValueStore implements KeyValueStore, AutoCloseable {
     return stores.values().stream().mapToLong(ByteKeyTree::bytes).sum();
   }
 
-  private static final class MemorySnapshot implements KeyValueSnapshot {
+  private static final class MemorySnapshot implements KeyValueSnapshot, ForwardingStoreReader {
     private final MemoryStoreView view;
     private final AtomicBoolean closed;
 
@@ -136,33 +111,8 @@ public final class MemoryKeyValueStore implements KeyValueStore, AutoCloseable {
     }
 
     @Override
-    public Optional<byte[]> get(StoreName store, byte[] key) {
-      return view.get(store, key);
-    }
-
-    @Override
-    public boolean contains(StoreName store, byte[] key) {
-      return view.contains(store, key);
-    }
-
-    @Override
-    public long count(StoreName store) {
-      return view.count(store);
-    }
-
-    @Override
-    public List<StoreName> storeNames() {
-      return view.storeNames();
-    }
-
-    @Override
-    public void scan(StoreName store, KeyRange range, EntryVisitor visitor) {
-      view.scan(store, range, visitor);
-    }
-
-    @Override
-    public void scanDescending(StoreName store, KeyRange range, EntryVisitor visitor) {
-      view.scanDescending(store, range, visitor);
+    public KeyValueStoreReader reads() {
+      return view;
     }
 
     @Override

@@ -38,41 +38,36 @@ final class TestDag {
   /** The transitive-closure oracle: constant-time answers, for the large fixtures. */
   static GrowingReachability closureReachability() {
     ClosureReachabilityService closure = new ClosureReachabilityService();
-    return new GrowingReachability() {
-      @Override
-      public void add(Hash block, List<Hash> parents, Hash selectedParent) {
-        closure.add(block, parents, selectedParent);
-      }
-
-      @Override
-      public boolean isChainAncestorOf(Hash ancestor, Hash descendant) {
-        return closure.isChainAncestorOf(ancestor, descendant);
-      }
-
-      @Override
-      public boolean isDagAncestorOf(Hash ancestor, Hash descendant) {
-        return closure.isDagAncestorOf(ancestor, descendant);
-      }
-    };
+    return growing(closure, closure::add);
   }
 
   /** The DFS oracle, which walks parents on every query. */
   static GrowingReachability dfsReachability() {
     DfsReachabilityService dfs = new DfsReachabilityService();
+    return growing(dfs, dfs::add);
+  }
+
+  /** How an oracle learns a block. */
+  @FunctionalInterface
+  private interface Growth {
+    void add(Hash block, List<Hash> parents, Hash selectedParent);
+  }
+
+  private static GrowingReachability growing(ReachabilityService answers, Growth growth) {
     return new GrowingReachability() {
       @Override
       public void add(Hash block, List<Hash> parents, Hash selectedParent) {
-        dfs.add(block, parents, selectedParent);
+        growth.add(block, parents, selectedParent);
       }
 
       @Override
       public boolean isChainAncestorOf(Hash ancestor, Hash descendant) {
-        return dfs.isChainAncestorOf(ancestor, descendant);
+        return answers.isChainAncestorOf(ancestor, descendant);
       }
 
       @Override
       public boolean isDagAncestorOf(Hash ancestor, Hash descendant) {
-        return dfs.isDagAncestorOf(ancestor, descendant);
+        return answers.isDagAncestorOf(ancestor, descendant);
       }
     };
   }
