@@ -1,0 +1,71 @@
+package io.citrate.consensus.api;
+
+import io.citrate.core.api.Hash;
+import io.citrate.core.api.block.BlockHeader;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The block DAG of one network, as the node, the RPC and the shell use it. Registered as a service once
+ * consensus has opened its store against a {@link ConsensusGenesis}.
+ *
+ * <p>Blocks are processed one at a time, so every answer reflects whole blocks: never part of one.
+ */
+@ProviderType
+public interface Consensus {
+
+  ConsensusGenesis genesis();
+
+  /**
+   * Processes {@code header}, then every orphan that was waiting for it; returns the outcome of each in
+   * processing order. Never throws for a bad block: a rule it breaks is a {@link BlockOutcome.Rejected}.
+   */
+  List<BlockOutcome> submit(BlockHeader header);
+
+  /** As {@link #submit}, for header bytes as they arrive from a peer; malformed bytes are rejected. */
+  List<BlockOutcome> submitEncoded(byte[] encodedHeader);
+
+  /**
+   * The GHOSTDAG data a new block on {@code parents} would have; a producer puts its blue score and blue
+   * work into the header.
+   *
+   * @throws BlockRejectedException when those parents break a GHOSTDAG rule
+   */
+  GhostdagData ghostdagFor(List<Hash> parents) throws BlockRejectedException;
+
+  Optional<BlockStatus> status(Hash block);
+
+  /** The reason a block was rejected, for blocks whose status is INVALID. */
+  Optional<String> rejectionReason(Hash block);
+
+  Optional<BlockHeader> header(Hash block);
+
+  Optional<GhostdagData> ghostdagData(Hash block);
+
+  /** The blocks that name {@code block} as a parent, ordered by hash. */
+  List<Hash> children(Hash block);
+
+  /** The best tip: the end of the selected chain. */
+  Hash sink();
+
+  /** Blocks without children, ordered by hash. */
+  List<Hash> tips();
+
+  /** The sink's position on the selected chain (genesis is 0). */
+  long selectedChainHeight();
+
+  Optional<Hash> selectedChainBlockAt(long position);
+
+  OptionalLong selectedChainPosition(Hash block);
+
+  /** The highest selected-chain block that is final: the sink cannot move to a chain without it. */
+  Hash finalityPoint();
+
+  /** Whether {@code ancestor} is in the past of {@code descendant} or is {@code descendant} itself. */
+  boolean isDagAncestorOf(Hash ancestor, Hash descendant);
+
+  /** Orphans waiting for parents. */
+  int orphanCount();
+}

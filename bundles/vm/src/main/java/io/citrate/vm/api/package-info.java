@@ -1,0 +1,7 @@
+/** The EVM as other bundles and integrators see it: precompiles, execution results and the world state. */
+@Export
+@Version("0.1.0")
+package io.citrate.vm.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
