@@ -1,5 +1,6 @@
 package io.citrate.consensus.internal.proposer;
 
+import io.citrate.consensus.api.SlotInput;
 import io.citrate.consensus.api.StakeDistribution;
 import io.citrate.consensus.api.Validator;
 import io.citrate.core.api.Address;
@@ -7,7 +8,6 @@ import io.citrate.core.api.Hash;
 import io.citrate.core.api.Wei;
 import io.citrate.core.api.vrf.Ecvrf;
 import io.citrate.core.api.vrf.InvalidVrfProofException;
-import io.citrate.core.api.vrf.VrfPrivateKey;
 import io.citrate.core.api.vrf.VrfProof;
 import java.math.BigInteger;
 import java.util.Optional;
@@ -41,12 +41,6 @@ public final class ProposerLottery {
       throw new IllegalArgumentException("expected producers per slot must be at least 1: " + expectedProducersPerSlot);
     }
     this.expectedProducersPerSlot = BigInteger.valueOf(expectedProducersPerSlot);
-  }
-
-  /** The producer's side: evaluates its VRF on the slot. Whether it won is for {@link #checkEligibility} to say. */
-  public SlotTicket prove(VrfPrivateKey key, SlotInput slot) {
-    VrfProof proof = Ecvrf.prove(key, slot.alpha());
-    return new SlotTicket(slot, proof, Hash.wrapUnsafe(Ecvrf.proofToHash(proof)));
   }
 
   /** Checks a claim that {@code validator} may produce in {@code slot}, for a proof as a block carries it. */

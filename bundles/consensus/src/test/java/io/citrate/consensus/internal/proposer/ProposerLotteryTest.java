@@ -3,6 +3,8 @@ package io.citrate.consensus.internal.proposer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.citrate.consensus.api.SlotInput;
+import io.citrate.consensus.api.SlotTicket;
 import io.citrate.consensus.api.StakeDistribution;
 import io.citrate.consensus.api.Validator;
 import io.citrate.core.api.Address;
@@ -44,11 +46,11 @@ class ProposerLotteryTest {
   @Test
   void ticketsAreDeterministicAndDifferPerSlotChainAndSeed() {
     VrfPrivateKey key = key(11);
-    SlotTicket ticket = lottery.prove(key, slot(7));
-    assertThat(lottery.prove(key, slot(7))).isEqualTo(ticket);
-    assertThat(lottery.prove(key, slot(8)).output()).isNotEqualTo(ticket.output());
-    assertThat(lottery.prove(key, new SlotInput(CHAIN_ID + 1, SEED, 7)).output()).isNotEqualTo(ticket.output());
-    assertThat(lottery.prove(key, new SlotInput(CHAIN_ID, Hash.ZERO, 7)).output()).isNotEqualTo(ticket.output());
+    SlotTicket ticket = slot(7).prove(key);
+    assertThat(slot(7).prove(key)).isEqualTo(ticket);
+    assertThat(slot(8).prove(key).output()).isNotEqualTo(ticket.output());
+    assertThat(new SlotInput(CHAIN_ID + 1, SEED, 7).prove(key).output()).isNotEqualTo(ticket.output());
+    assertThat(new SlotInput(CHAIN_ID, Hash.ZERO, 7).prove(key).output()).isNotEqualTo(ticket.output());
   }
 
   @Test
@@ -75,7 +77,7 @@ class ProposerLotteryTest {
     Address producer = address(1);
     VrfPrivateKey key = key(21);
     SlotInput slot = slot(3);
-    SlotTicket ticket = lottery.prove(key, slot);
+    SlotTicket ticket = slot.prove(key);
     BigInteger beta = new BigInteger(1, ticket.output().toArray());
     BigInteger total = BigInteger.TEN.pow(30);
     // Eligible iff stake * 2^256 > beta * total, so the least winning stake is floor(beta * total / 2^256) + 1.
@@ -98,7 +100,7 @@ class ProposerLotteryTest {
     VrfPrivateKey key = key(5);
     StakeDistribution devnet = StakeDistribution.of(List.of(new Validator(producer, key.publicKey(), Wei.ofSalt(1))));
     for (long slot = 0; slot < 100; slot++) {
-      SlotTicket ticket = lottery.prove(key, slot(slot));
+      SlotTicket ticket = slot(slot).prove(key);
       assertThat(lottery.checkEligibility(producer, devnet, ticket.slot(), ticket.proof().toBytes()).isEligible())
           .as("slot %d", slot)
           .isTrue();
@@ -131,10 +133,10 @@ class ProposerLotteryTest {
     int slots = 1000;
     for (long slot = 0; slot < slots; slot++) {
       SlotInput input = slot(slot);
-      if (lottery.checkEligibility(address(1), stakes, input, lottery.prove(small, input).proof()).isEligible()) {
+      if (lottery.checkEligibility(address(1), stakes, input, input.prove(small).proof()).isEligible()) {
         smallWins++;
       }
-      if (lottery.checkEligibility(address(2), stakes, input, lottery.prove(triple, input).proof()).isEligible()) {
+      if (lottery.checkEligibility(address(2), stakes, input, input.prove(triple).proof()).isEligible()) {
         tripleWins++;
       }
     }
@@ -151,11 +153,11 @@ class ProposerLotteryTest {
         new Validator(address(1), key.publicKey(), Wei.ofSalt(1)),
         new Validator(address(2), key(10).publicKey(), Wei.ZERO)));
     SlotInput slot = slot(1);
-    SlotTicket ticket = lottery.prove(key, slot);
+    SlotTicket ticket = slot.prove(key);
 
     assertThat(lottery.checkEligibility(address(3), stakes, slot, ticket.proof()))
         .isEqualTo(new SlotEligibility.UnknownValidator(address(3)));
-    assertThat(lottery.checkEligibility(address(2), stakes, slot, lottery.prove(key(10), slot).proof()))
+    assertThat(lottery.checkEligibility(address(2), stakes, slot, slot.prove(key(10)).proof()))
         .isEqualTo(new SlotEligibility.ZeroStake(address(2)));
     assertThat(lottery.checkEligibility(address(2), stakes, slot, new byte[3]))
         .as("stake is checked before the proof is even decoded")
@@ -167,7 +169,7 @@ class ProposerLotteryTest {
     assertThat(lottery.checkEligibility(address(1), stakes, slot(2), ticket.proof()))
         .as("a proof for another slot")
         .isInstanceOf(SlotEligibility.BadProof.class);
-    assertThat(lottery.checkEligibility(address(1), stakes, slot, lottery.prove(key(10), slot).proof()))
+    assertThat(lottery.checkEligibility(address(1), stakes, slot, slot.prove(key(10)).proof()))
         .as("a proof by another key")
         .isInstanceOfSatisfying(SlotEligibility.BadProof.class,
             bad -> assertThat(bad.message()).contains("does not verify"));

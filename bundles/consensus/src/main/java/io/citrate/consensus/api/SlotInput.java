@@ -1,6 +1,9 @@
-package io.citrate.consensus.internal.proposer;
+package io.citrate.consensus.api;
 
 import io.citrate.core.api.Hash;
+import io.citrate.core.api.vrf.Ecvrf;
+import io.citrate.core.api.vrf.VrfPrivateKey;
+import io.citrate.core.api.vrf.VrfProof;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -21,8 +24,8 @@ import java.util.Objects;
  * @param slot the slot number, counted from genesis
  */
 public record SlotInput(long chainId, Hash seed, long slot) {
-  static final byte[] DOMAIN_TAG = "citrate-slot".getBytes(StandardCharsets.US_ASCII);
-  static final int ALPHA_SIZE = DOMAIN_TAG.length + Long.BYTES + Hash.SIZE + Long.BYTES;
+  private static final byte[] DOMAIN_TAG = "citrate-slot".getBytes(StandardCharsets.US_ASCII);
+  private static final int ALPHA_SIZE = DOMAIN_TAG.length + Long.BYTES + Hash.SIZE + Long.BYTES;
 
   public SlotInput {
     if (chainId <= 0) {
@@ -42,5 +45,14 @@ public record SlotInput(long chainId, Hash seed, long slot) {
         .put(seed.unsafeBytes())
         .putLong(slot)
         .array();
+  }
+
+  /**
+   * The producer's side: evaluates {@code key}'s VRF on this slot. Whether the ticket wins is for the
+   * proposer lottery to say, against the stake distribution.
+   */
+  public SlotTicket prove(VrfPrivateKey key) {
+    VrfProof proof = Ecvrf.prove(key, alpha());
+    return new SlotTicket(this, proof, Hash.wrapUnsafe(Ecvrf.proofToHash(proof)));
   }
 }

@@ -1,4 +1,4 @@
-package io.citrate.consensus.internal.proposer;
+package io.citrate.consensus.api;
 
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.vrf.VrfProof;
