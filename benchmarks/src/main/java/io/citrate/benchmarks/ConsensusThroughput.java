@@ -2,8 +2,12 @@ package io.citrate.benchmarks;
 
 import io.citrate.consensus.api.BlockOutcome;
 import io.citrate.consensus.api.BlockRejectedException;
+import io.citrate.consensus.api.ConsensusGenesis;
 import io.citrate.consensus.api.ConsensusParameters;
 import io.citrate.consensus.api.GhostdagData;
+import io.citrate.consensus.api.ProposerParameters;
+import io.citrate.consensus.api.StakeDistribution;
+import io.citrate.consensus.api.Validator;
 import io.citrate.consensus.internal.ghostdag.BlockWork;
 import io.citrate.consensus.internal.ghostdag.GhostdagProtocol;
 import io.citrate.consensus.internal.pipeline.BlockProcessor;
@@ -18,9 +22,11 @@ import io.citrate.consensus.internal.reachability.StagingReachabilityStore;
 import io.citrate.consensus.internal.store.KeyValueGhostdagStore;
 import io.citrate.consensus.internal.store.KeyValueRelationsStore;
 import io.citrate.core.api.Hash;
+import io.citrate.core.api.Wei;
 import io.citrate.core.api.block.BlockHeader;
 import io.citrate.core.api.crypto.KeyPair;
 import io.citrate.core.api.crypto.PrivateKey;
+import io.citrate.core.api.vrf.VrfPrivateKey;
 import io.citrate.store.api.KeyValueStore;
 import io.citrate.store.api.MemoryKeyValueStore;
 import io.citrate.store.api.WriteBatch;
@@ -41,7 +47,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Blocks per second through the whole consensus pipeline (signature, GHOSTDAG, reachability, one Xodus
+ * Blocks per second through the whole consensus pipeline (signature, VRF proof, GHOSTDAG, reachability, one Xodus
  * commit per block) on a DAG shaped like a 10 blocks/s network with a 700 ms delay, reported per segment
  * so that growth in per-block cost shows; then GHOSTDAG with the reachability index against GHOSTDAG with
  * ancestry answered by walking the DAG, on the same prefix, in the same run.
@@ -51,6 +57,8 @@ import java.util.stream.Stream;
 public final class ConsensusThroughput {
   private static final ConsensusParameters PARAMETERS = ConsensusParameters.DEFAULT;
   private static final KeyPair PRODUCER = KeyPair.of(PrivateKey.fromHex("0x" + "5a".repeat(32)));
+  /** The producer holds all stake, so it wins every slot. */
+  private static final VrfPrivateKey PRODUCER_VRF = VrfPrivateKey.fromHex("0x" + "a5".repeat(32));
   private static final long GENESIS_TIME = 1_800_000_000_000L;
   private static final int SEGMENTS = 10;
 
@@ -60,7 +68,9 @@ public final class ConsensusThroughput {
     int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int baselineBlocks = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
     List<SyntheticDag.Block> dag = SyntheticDag.generate(blocks, 10, 700, PARAMETERS.maxBlockParents(), 7);
-    BlockHeader genesis = BlockHeader.builder().timestamp(GENESIS_TIME).gasLimit(30_000_000).build();
+    ConsensusGenesis genesis = new ConsensusGenesis(1337, PARAMETERS, ProposerParameters.DEFAULT,
+        BlockHeader.builder().timestamp(GENESIS_TIME).gasLimit(30_000_000).build(),
+        StakeDistribution.of(List.of(new Validator(PRODUCER.address(), PRODUCER_VRF.publicKey(), Wei.ofSalt(1)))));
     System.out.printf("synthetic DAG: %,d blocks, mean %.2f parents%n", blocks,
         dag.stream().mapToInt(block -> block.parents().size()).average().orElse(0));
 
@@ -70,24 +80,25 @@ public final class ConsensusThroughput {
   }
 
   /** Signs every header with the blue score and work GHOSTDAG gives it, outside the timed run. */
-  private static List<BlockHeader> signedHeaders(List<SyntheticDag.Block> dag, BlockHeader genesis)
+  private static List<BlockHeader> signedHeaders(List<SyntheticDag.Block> dag, ConsensusGenesis genesis)
       throws BlockRejectedException {
     long start = System.nanoTime();
     BlockProcessor planner = processor(new MemoryKeyValueStore(), genesis);
     Map<Hash, Hash> renamed = new HashMap<>();
-    renamed.put(dag.get(0).hash(), genesis.hash());
+    renamed.put(dag.get(0).hash(), genesis.header().hash());
     List<BlockHeader> headers = new ArrayList<>(dag.size() - 1);
     for (int i = 1; i < dag.size(); i++) {
       List<Hash> parents = dag.get(i).parents().stream().map(renamed::get).sorted().toList();
       GhostdagData data = planner.ghostdagFor(parents);
+      long timestamp = GENESIS_TIME + 100L * i;
       BlockHeader header = BlockHeader.builder()
           .parents(parents)
-          .timestamp(GENESIS_TIME + 100L * i)
+          .timestamp(timestamp)
           .blueScore(data.blueScore())
           .blueWork(data.blueWork())
           .gasLimit(30_000_000)
           .producer(PRODUCER.address())
-          .vrfProof(new byte[81])
+          .vrfProof(planner.slotInput(data.selectedParent(), timestamp).prove(PRODUCER_VRF).proof().toBytes())
           .build()
           .sign(PRODUCER.privateKey());
       requireAccepted(planner.process(header));
@@ -99,7 +110,7 @@ public final class ConsensusThroughput {
     return headers;
   }
 
-  private static void pipeline(List<BlockHeader> headers, BlockHeader genesis) throws IOException {
+  private static void pipeline(List<BlockHeader> headers, ConsensusGenesis genesis) throws IOException {
     Path directory = Files.createTempDirectory("citrate-consensus-bench");
     try (XodusKeyValueStore store = XodusKeyValueStore.open(directory, true)) {
       BlockProcessor processor = processor(store, genesis);
@@ -171,8 +182,8 @@ public final class ConsensusThroughput {
     store.commit(batch);
   }
 
-  private static BlockProcessor processor(KeyValueStore store, BlockHeader genesis) {
-    return new BlockProcessor(PARAMETERS, store, genesis,
+  private static BlockProcessor processor(KeyValueStore store, ConsensusGenesis genesis) {
+    return new BlockProcessor(genesis, store,
         new HeaderPreValidation(PARAMETERS, Long.MAX_VALUE / 4, () -> GENESIS_TIME), new OrphanPool(1_000));
   }
 

@@ -35,6 +35,18 @@ public interface Consensus {
    */
   GhostdagData ghostdagFor(List<Hash> parents) throws BlockRejectedException;
 
+  /**
+   * What a producer proves, with {@link SlotInput#prove}, to claim the slot of {@code timestampMillis} for a
+   * block whose selected parent is {@code selectedParent} (the selected parent {@link #ghostdagFor} gives
+   * its parents): the chain id, the slot, and the epoch seed of that parent's selected chain. The block
+   * carries the ticket's proof; it is valid only if the ticket wins the lottery for the producer's stake.
+   *
+   * @throws BlockRejectedException when a block with that timestamp would break a rule: a timestamp before
+   *     genesis or before the selected parent's
+   * @throws IllegalArgumentException when {@code selectedParent} is not a valid block
+   */
+  SlotInput slotInput(Hash selectedParent, long timestampMillis) throws BlockRejectedException;
+
   Optional<BlockStatus> status(Hash block);
 
   /** The reason a block was rejected, for blocks whose status is INVALID. */

@@ -1,5 +1,6 @@
 package io.citrate.consensus.api;
 
+import io.citrate.core.api.Address;
 import io.citrate.core.api.Hash;
 import java.math.BigInteger;
 
@@ -100,6 +101,43 @@ public sealed interface RuleViolation {
   record FinalityViolation(Hash finalityPoint) implements RuleViolation {
     public String message() {
       return "accepting the block would reorganise the selected chain below the finality point " + finalityPoint;
+    }
+  }
+
+  record TimestampBeforeGenesis(long timestamp, long genesisTimestamp) implements RuleViolation {
+    public String message() {
+      return "timestamp " + timestamp + " is before genesis at " + genesisTimestamp + ": it falls in no slot";
+    }
+  }
+
+  record MissingVrfProof() implements RuleViolation {
+    public String message() {
+      return "the block carries no VRF proof of its producer's slot";
+    }
+  }
+
+  record UnknownProducer(Address producer) implements RuleViolation {
+    public String message() {
+      return "producer " + producer + " is not a validator";
+    }
+  }
+
+  record ProducerWithoutStake(Address producer) implements RuleViolation {
+    public String message() {
+      return "producer " + producer + " has no stake";
+    }
+  }
+
+  record BadVrfProof(Address producer, long slot, String detail) implements RuleViolation {
+    public String message() {
+      return "the VRF proof of producer " + producer + " does not prove slot " + slot + ": " + detail;
+    }
+  }
+
+  /** A valid proof whose output is not below the producer's stake threshold. */
+  record ProducerNotEligible(Address producer, long slot, Hash vrfOutput) implements RuleViolation {
+    public String message() {
+      return "producer " + producer + " did not win slot " + slot + " (VRF output " + vrfOutput + ")";
     }
   }
 }

@@ -4,18 +4,26 @@ import io.citrate.consensus.api.BlockOutcome;
 import io.citrate.consensus.api.BlockRejectedException;
 import io.citrate.consensus.api.BlockStatus;
 import io.citrate.consensus.api.ChainChange;
+import io.citrate.consensus.api.ConsensusGenesis;
 import io.citrate.consensus.api.ConsensusParameters;
 import io.citrate.consensus.api.GhostdagData;
 import io.citrate.consensus.api.RuleViolation;
+import io.citrate.consensus.api.SlotInput;
 import io.citrate.consensus.internal.ghostdag.BlockWork;
 import io.citrate.consensus.internal.ghostdag.GhostdagProtocol;
 import io.citrate.consensus.internal.ghostdag.GhostdagRuleException;
+import io.citrate.consensus.internal.proposer.EpochSeeds;
+import io.citrate.consensus.internal.proposer.EpochStakes;
+import io.citrate.consensus.internal.proposer.ProposerLottery;
+import io.citrate.consensus.internal.proposer.SlotSchedule;
 import io.citrate.consensus.internal.reachability.KeyValueReachabilityStore;
 import io.citrate.consensus.internal.reachability.ReachabilityIndex;
 import io.citrate.consensus.internal.reachability.ReachabilityWriter;
 import io.citrate.consensus.internal.reachability.ReindexParameters;
 import io.citrate.consensus.internal.reachability.StagingReachabilityStore;
+import io.citrate.consensus.internal.store.ChainRandomness;
 import io.citrate.consensus.internal.store.KeyValueBlockStatusStore;
+import io.citrate.consensus.internal.store.KeyValueChainRandomnessStore;
 import io.citrate.consensus.internal.store.KeyValueDagStateStore;
 import io.citrate.consensus.internal.store.KeyValueGhostdagStore;
 import io.citrate.consensus.internal.store.KeyValueHeaderStore;
@@ -35,9 +43,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Takes a block header through consensus: the checks that need no store, parent availability (else the
- * orphan pool), GHOSTDAG, the header's declared blue score and work, the selected parent's timestamp and
- * finality; then writes everything about the block (header, status, relations, GHOSTDAG data,
+ * Takes a block header through consensus: the checks that need no store (the slot among them), parent
+ * availability (else the orphan pool), GHOSTDAG, the header's declared blue score and work, the selected
+ * parent's timestamp, the producer's VRF proof and lottery win ({@link ProposerValidation}) and finality;
+ * then writes everything about the block (header, status, relations, GHOSTDAG data, chain randomness,
  * reachability, tips, sink and selected chain) in one atomic batch. A block that breaks a rule is
  * recorded as invalid and nothing else changes.
  *
@@ -57,6 +66,8 @@ public final class BlockProcessor {
   private final KeyValueBlockStatusStore statuses;
   private final KeyValueRelationsStore relations;
   private final KeyValueGhostdagStore ghostdagStore;
+  private final KeyValueChainRandomnessStore chainRandomness;
+  private final ProposerValidation proposerValidation;
   private final KeyValueReachabilityStore reachabilityStore;
   private final ReachabilityIndex reachability;
   private final KeyValueDagStateStore dagState;
@@ -64,9 +75,16 @@ public final class BlockProcessor {
   private final ReindexParameters reindexParameters;
   private RuntimeException halted;
 
-  public BlockProcessor(ConsensusParameters parameters, KeyValueStore store, BlockHeader genesis,
-      HeaderPreValidation preValidation, OrphanPool orphans) {
-    this.parameters = parameters;
+  /** A processor whose lottery uses the genesis validators in every epoch. */
+  public BlockProcessor(ConsensusGenesis genesis, KeyValueStore store, HeaderPreValidation preValidation,
+      OrphanPool orphans) {
+    this(genesis, store, preValidation, orphans, EpochStakes.fixed(genesis.validators()));
+  }
+
+  /** A processor whose lottery takes each epoch's validators from {@code stakes}. */
+  BlockProcessor(ConsensusGenesis genesis, KeyValueStore store, HeaderPreValidation preValidation,
+      OrphanPool orphans, EpochStakes stakes) {
+    this.parameters = genesis.parameters();
     this.store = store;
     this.preValidation = preValidation;
     this.orphans = orphans;
@@ -74,20 +92,21 @@ public final class BlockProcessor {
     this.statuses = new KeyValueBlockStatusStore(store);
     this.relations = new KeyValueRelationsStore(store);
     this.ghostdagStore = new KeyValueGhostdagStore(store);
+    this.chainRandomness = new KeyValueChainRandomnessStore(store);
+    this.proposerValidation = new ProposerValidation(genesis.chainId(),
+        new SlotSchedule(genesis.header().timestamp(), genesis.proposers()),
+        new ProposerLottery(genesis.proposers().expectedProducersPerSlot()), stakes, chainRandomness);
     this.reachabilityStore = new KeyValueReachabilityStore(store, REACHABILITY_CACHE_BLOCKS);
     this.reachability = new ReachabilityIndex(reachabilityStore);
     this.dagState = new KeyValueDagStateStore(store);
     this.reindexParameters = ReindexParameters.DEFAULT;
-    this.ghostdag = new GhostdagProtocol(parameters, genesis.hash(), ghostdagStore, relations, reachability,
-        BlockWork.UNIT);
-    initialize(genesis);
+    this.ghostdag = new GhostdagProtocol(parameters, genesis.header().hash(), ghostdagStore, relations,
+        reachability, BlockWork.UNIT);
+    initialize(genesis.header());
   }
 
   /** Writes genesis into an empty store, or checks that a non-empty store belongs to this genesis. */
   private void initialize(BlockHeader genesis) {
-    if (!genesis.isGenesis()) {
-      throw new IllegalArgumentException("block " + genesis.hash() + " has parents; it is not a genesis");
-    }
     Optional<Hash> storedGenesis = dagState.chainBlockAt(0);
     if (storedGenesis.isPresent()) {
       if (!storedGenesis.get().equals(genesis.hash())) {
@@ -102,6 +121,7 @@ public final class BlockProcessor {
     statuses.stageValid(batch, hash);
     relations.insertBatch(batch, hash, List.of());
     ghostdagStore.insertBatch(batch, hash, ghostdag.genesisData());
+    chainRandomness.insertBatch(batch, hash, EpochSeeds.genesis(hash));
     StagingReachabilityStore staging = new StagingReachabilityStore(reachabilityStore);
     new ReachabilityWriter(staging, reindexParameters).initialize(hash);
     staging.commit(batch);
@@ -123,6 +143,23 @@ public final class BlockProcessor {
     } catch (GhostdagRuleException e) {
       throw new BlockRejectedException(Hash.ZERO, violationOf(e));
     }
+  }
+
+  /**
+   * What a producer proves to claim the slot of {@code timestampMillis} for a block whose selected parent is
+   * {@code selectedParent}: the chain id, the slot, and the epoch seed of that parent's selected chain.
+   *
+   * @throws BlockRejectedException when a block with that timestamp would break a rule: a timestamp before
+   *     genesis or before the selected parent's
+   * @throws IllegalArgumentException when {@code selectedParent} is not a valid block
+   */
+  public synchronized SlotInput slotInput(Hash selectedParent, long timestampMillis) throws BlockRejectedException {
+    if (!statuses.status(selectedParent).equals(Optional.of(BlockStatus.VALID))) {
+      throw new IllegalArgumentException("block " + selectedParent + " is not a valid block");
+    }
+    long slot = proposerValidation.slotAt(Hash.ZERO, timestampMillis);
+    checkTimestampAfterSelectedParent(Hash.ZERO, timestampMillis, selectedParent);
+    return proposerValidation.slotInput(selectedParent, slot);
   }
 
   /**
@@ -188,6 +225,7 @@ public final class BlockProcessor {
     }
     try {
       preValidation.validate(header);
+      long slot = proposerValidation.checkSlot(header);
       List<Hash> missing = checkParents(header);
       if (!missing.isEmpty()) {
         orphans.add(header, missing);
@@ -195,12 +233,13 @@ public final class BlockProcessor {
       }
       GhostdagData data = ghostdagOf(header);
       checkDeclaredOrder(header, data);
-      checkTimestampAfterSelectedParent(header, data);
+      checkTimestampAfterSelectedParent(hash, header.timestamp(), data.selectedParent());
+      ChainRandomness randomness = proposerValidation.checkEligibility(header, slot, data.selectedParent());
       boolean becomesSink = becomesSink(hash, data);
       if (becomesSink) {
         checkFinality(header, data);
       }
-      return commit(header, data, becomesSink);
+      return commit(header, data, randomness, becomesSink);
     } catch (BlockRejectedException e) {
       return reject(header, e.violation());
     }
@@ -252,12 +291,12 @@ public final class BlockProcessor {
     }
   }
 
-  private void checkTimestampAfterSelectedParent(BlockHeader header, GhostdagData data)
+  private void checkTimestampAfterSelectedParent(Hash block, long timestamp, Hash selectedParent)
       throws BlockRejectedException {
-    long selectedParentTimestamp = headers.get(data.selectedParent()).timestamp();
-    if (header.timestamp() < selectedParentTimestamp) {
-      throw new BlockRejectedException(header.hash(),
-          new RuleViolation.TimestampBeforeSelectedParent(header.timestamp(), selectedParentTimestamp));
+    long selectedParentTimestamp = headers.get(selectedParent).timestamp();
+    if (timestamp < selectedParentTimestamp) {
+      throw new BlockRejectedException(block,
+          new RuleViolation.TimestampBeforeSelectedParent(timestamp, selectedParentTimestamp));
     }
   }
 
@@ -301,13 +340,15 @@ public final class BlockProcessor {
     return dagState.chainBlockAt(low).orElseThrow();
   }
 
-  private BlockOutcome commit(BlockHeader header, GhostdagData data, boolean becomesSink) {
+  private BlockOutcome commit(BlockHeader header, GhostdagData data, ChainRandomness randomness,
+      boolean becomesSink) {
     Hash hash = header.hash();
     WriteBatch batch = new WriteBatch();
     headers.insertBatch(batch, header);
     statuses.stageValid(batch, hash);
     relations.insertBatch(batch, hash, header.parents());
     ghostdagStore.insertBatch(batch, hash, data);
+    chainRandomness.insertBatch(batch, hash, randomness);
 
     StagingReachabilityStore staging = new StagingReachabilityStore(reachabilityStore);
     ReachabilityWriter writer = new ReachabilityWriter(staging, reindexParameters);

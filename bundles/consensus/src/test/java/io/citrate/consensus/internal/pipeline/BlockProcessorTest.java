@@ -6,14 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.citrate.consensus.api.BlockOutcome;
 import io.citrate.consensus.api.BlockRejectedException;
 import io.citrate.consensus.api.BlockStatus;
+import io.citrate.consensus.api.ConsensusGenesis;
 import io.citrate.consensus.api.ConsensusParameters;
 import io.citrate.consensus.api.GhostdagData;
+import io.citrate.consensus.api.ProposerParameters;
 import io.citrate.consensus.api.RuleViolation;
+import io.citrate.consensus.api.StakeDistribution;
+import io.citrate.consensus.api.Validator;
 import io.citrate.core.api.Bytes;
 import io.citrate.core.api.Hash;
+import io.citrate.core.api.Wei;
 import io.citrate.core.api.block.BlockHeader;
 import io.citrate.core.api.crypto.KeyPair;
 import io.citrate.core.api.crypto.PrivateKey;
+import io.citrate.core.api.vrf.VrfPrivateKey;
 import io.citrate.store.api.KeyValueStore;
 import io.citrate.store.api.MemoryKeyValueStore;
 import io.citrate.store.internal.XodusKeyValueStore;
@@ -30,6 +36,10 @@ class BlockProcessorTest {
   private static final long GENESIS_TIME = 1_800_000_000_000L;
   private static final BlockHeader GENESIS = BlockHeader.builder().timestamp(GENESIS_TIME).gasLimit(30_000_000).build();
   private static final ConsensusParameters PARAMETERS = new ConsensusParameters(18, 10, 180, 3);
+  private static final VrfPrivateKey PRODUCER_VRF = VrfPrivateKey.fromHex("0x" + "24".repeat(32));
+  /** One-millisecond slots in epochs far longer than any test here: every block is in epoch 0. */
+  private static final ProposerParameters PROPOSERS = new ProposerParameters(1, 1, 1_000_000);
+  private static final ConsensusGenesis CONSENSUS_GENESIS = genesis(GENESIS);
 
   private long clock = GENESIS_TIME + 1_000_000;
 
@@ -80,7 +90,7 @@ class BlockProcessorTest {
     BlockProcessor processor = processor(new MemoryKeyValueStore());
     BlockHeader parent = child(processor, List.of(GENESIS.hash()), 1);
     GhostdagData parentData = processor.ghostdagFor(List.of(GENESIS.hash()));
-    BlockHeader orphan = signed(List.of(parent.hash()), parentData.blueScore() + 1,
+    BlockHeader orphan = signed(processor, List.of(parent.hash()), parentData.blueScore() + 1,
         parentData.blueWork().add(BigInteger.ONE), 2);
 
     assertThat(single(processor.process(orphan)))
@@ -96,13 +106,13 @@ class BlockProcessorTest {
   @Test
   void rejectsAWrongBlueScoreAndEverythingBuiltOnIt() throws Exception {
     BlockProcessor processor = processor(new MemoryKeyValueStore());
-    BlockHeader liar = signed(List.of(GENESIS.hash()), 7, BigInteger.ONE, 1);
+    BlockHeader liar = signed(processor, List.of(GENESIS.hash()), 7, BigInteger.ONE, 1);
     assertThat(single(processor.process(liar)))
         .isEqualTo(new BlockOutcome.Rejected(liar.hash(), new RuleViolation.UnexpectedBlueScore(7, 1)));
     assertThat(processor.status(liar.hash())).contains(BlockStatus.INVALID);
     assertThat(processor.tips()).containsExactly(GENESIS.hash());
 
-    BlockHeader onLiar = signed(List.of(liar.hash()), 2, BigInteger.TWO, 2);
+    BlockHeader onLiar = signed(processor, List.of(liar.hash()), 2, BigInteger.TWO, 2);
     assertThat(single(processor.process(onLiar)))
         .isEqualTo(new BlockOutcome.Rejected(onLiar.hash(), new RuleViolation.InvalidParent(liar.hash())));
 
@@ -115,6 +125,7 @@ class BlockProcessorTest {
     BlockProcessor processor = processor(new MemoryKeyValueStore());
     GhostdagData data = processor.ghostdagFor(List.of(GENESIS.hash()));
     BlockHeader forged = unsigned(List.of(GENESIS.hash()), data.blueScore(), data.blueWork(), 1)
+        .vrfProof(proof(processor, GENESIS.hash(), 1))
         .build().sign(STRANGER.privateKey());
     assertThat(single(processor.process(forged))).isInstanceOfSatisfying(BlockOutcome.Rejected.class,
         rejected -> assertThat(rejected.violation()).isInstanceOf(RuleViolation.BadSignature.class));
@@ -139,12 +150,12 @@ class BlockProcessorTest {
   @Test
   void aFloodOfOrphansStaysBounded() throws Exception {
     OrphanPool pool = new OrphanPool(16);
-    BlockProcessor processor = new BlockProcessor(PARAMETERS, new MemoryKeyValueStore(), GENESIS, preValidation(), pool);
+    BlockProcessor processor = new BlockProcessor(CONSENSUS_GENESIS, new MemoryKeyValueStore(), preValidation(), pool);
     for (int i = 0; i < 200; i++) {
       byte[] unknown = new byte[32];
       unknown[0] = (byte) i;
       unknown[1] = 1;
-      BlockHeader orphan = signed(List.of(Hash.wrap(unknown)), 1, BigInteger.ONE, i);
+      BlockHeader orphan = signed(processor, List.of(Hash.wrap(unknown)), 1, BigInteger.ONE, i);
       assertThat(single(processor.process(orphan))).isInstanceOf(BlockOutcome.Orphaned.class);
     }
     assertThat(pool.size()).isEqualTo(16);
@@ -168,14 +179,19 @@ class BlockProcessorTest {
       processor.process(block);
       chain = block.hash();
     }
-    // A hidden branch from genesis, heavier only at its sixth block, long after finality (depth 3).
+    // A hidden branch from genesis, long after finality (depth 3). Its fifth block ties the sink's blue work
+    // and becomes the sink if its hash is higher; its sixth is heavier. The first that would be the sink is
+    // rejected.
     Hash branch = GENESIS.hash();
-    BlockOutcome last = null;
-    for (int i = 1; i <= 6; i++) {
-      BlockHeader block = child(processor, List.of(branch), 100 + i);
+    BlockOutcome last;
+    int length = 0;
+    do {
+      length++;
+      BlockHeader block = child(processor, List.of(branch), 100 + length);
       last = single(processor.process(block));
       branch = block.hash();
-    }
+    } while (last instanceof BlockOutcome.Accepted);
+    assertThat(length).isBetween(5, 6);
     assertThat(last).isInstanceOfSatisfying(BlockOutcome.Rejected.class,
         rejected -> assertThat(rejected.violation()).isInstanceOf(RuleViolation.FinalityViolation.class));
     assertThat(processor.sink()).contains(chain);
@@ -197,13 +213,19 @@ class BlockProcessorTest {
       assertThat(single(processor.process(next))).isInstanceOf(BlockOutcome.Accepted.class);
 
       BlockHeader otherGenesis = BlockHeader.builder().timestamp(GENESIS_TIME + 1).gasLimit(1).build();
-      assertThatThrownBy(() -> new BlockProcessor(PARAMETERS, store, otherGenesis, preValidation(),
+      assertThatThrownBy(() -> new BlockProcessor(genesis(otherGenesis), store, preValidation(),
           new OrphanPool(10))).isInstanceOf(IllegalStateException.class).hasMessageContaining("genesis");
     }
   }
 
   private BlockProcessor processor(KeyValueStore store) {
-    return new BlockProcessor(PARAMETERS, store, GENESIS, preValidation(), new OrphanPool(100));
+    return new BlockProcessor(CONSENSUS_GENESIS, store, preValidation(), new OrphanPool(100));
+  }
+
+  /** A network whose only validator, holding all stake, is the producer: it wins every slot. */
+  private static ConsensusGenesis genesis(BlockHeader header) {
+    return new ConsensusGenesis(1337, PARAMETERS, PROPOSERS, header, StakeDistribution.of(
+        List.of(new Validator(PRODUCER.address(), PRODUCER_VRF.publicKey(), Wei.ofSalt(1)))));
   }
 
   private HeaderPreValidation preValidation() {
@@ -218,11 +240,25 @@ class BlockProcessorTest {
   private static BlockHeader child(BlockProcessor processor, List<Hash> parents, int salt)
       throws BlockRejectedException {
     GhostdagData data = processor.ghostdagFor(parents);
-    return signed(parents, data.blueScore(), data.blueWork(), salt);
+    return unsigned(parents, data.blueScore(), data.blueWork(), salt)
+        .vrfProof(proof(processor, data.selectedParent(), salt))
+        .build().sign(PRODUCER.privateKey());
   }
 
-  private static BlockHeader signed(List<Hash> parents, long blueScore, BigInteger blueWork, int salt) {
-    return unsigned(parents, blueScore, blueWork, salt).build().sign(PRODUCER.privateKey());
+  /**
+   * A block whose parents need not be known. Its VRF proof is made on genesis: every block here is in
+   * epoch 0, whose seed is the same on every chain.
+   */
+  private static BlockHeader signed(BlockProcessor processor, List<Hash> parents, long blueScore,
+      BigInteger blueWork, int salt) throws BlockRejectedException {
+    return unsigned(parents, blueScore, blueWork, salt)
+        .vrfProof(proof(processor, GENESIS.hash(), salt))
+        .build().sign(PRODUCER.privateKey());
+  }
+
+  /** The producer's proof for the slot of a block at {@code GENESIS_TIME + salt} on {@code selectedParent}. */
+  private static byte[] proof(BlockProcessor processor, Hash selectedParent, int salt) throws BlockRejectedException {
+    return processor.slotInput(selectedParent, GENESIS_TIME + salt).prove(PRODUCER_VRF).proof().toBytes();
   }
 
   private static BlockHeader.Builder unsigned(List<Hash> parents, long blueScore, BigInteger blueWork, int salt) {
@@ -232,7 +268,6 @@ class BlockProcessorTest {
         .blueScore(blueScore)
         .blueWork(blueWork)
         .gasLimit(30_000_000)
-        .producer(PRODUCER.address())
-        .vrfProof(new byte[] {(byte) salt});
+        .producer(PRODUCER.address());
   }
 }

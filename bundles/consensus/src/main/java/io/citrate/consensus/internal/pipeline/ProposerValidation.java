@@ -1,0 +1,101 @@
+package io.citrate.consensus.internal.pipeline;
+
+import io.citrate.consensus.api.BlockRejectedException;
+import io.citrate.consensus.api.RuleViolation;
+import io.citrate.consensus.api.SlotInput;
+import io.citrate.consensus.internal.proposer.EpochSeeds;
+import io.citrate.consensus.internal.proposer.EpochStakes;
+import io.citrate.consensus.internal.proposer.ProposerLottery;
+import io.citrate.consensus.internal.proposer.SlotEligibility;
+import io.citrate.consensus.internal.proposer.SlotSchedule;
+import io.citrate.consensus.internal.store.ChainRandomness;
+import io.citrate.consensus.internal.store.ChainRandomnessStoreReader;
+import io.citrate.core.api.Hash;
+import io.citrate.core.api.block.BlockHeader;
+
+/**
+ * The proposer checks: the slot a block's timestamp puts it in, and that its producer won that slot's
+ * lottery with the VRF proof the block carries. The slot needs nothing but the header, so it is checked
+ * before the block can wait as an orphan. Eligibility needs the selected parent, because the slot's seed
+ * comes from the selected chain ({@link EpochSeeds}); it runs after GHOSTDAG.
+ */
+final class ProposerValidation {
+  private final long chainId;
+  private final SlotSchedule schedule;
+  private final ProposerLottery lottery;
+  private final EpochStakes stakes;
+  private final ChainRandomnessStoreReader randomness;
+
+  ProposerValidation(long chainId, SlotSchedule schedule, ProposerLottery lottery, EpochStakes stakes,
+      ChainRandomnessStoreReader randomness) {
+    this.chainId = chainId;
+    this.schedule = schedule;
+    this.lottery = lottery;
+    this.stakes = stakes;
+    this.randomness = randomness;
+  }
+
+  /** Checks what needs only the header and returns the block's slot. */
+  long checkSlot(BlockHeader header) throws BlockRejectedException {
+    long slot = slotAt(header.hash(), header.timestamp());
+    checkVrfProofPresent(header);
+    return slot;
+  }
+
+  /**
+   * The slot of a block with {@code timestamp}.
+   *
+   * @throws BlockRejectedException naming {@code block} when the timestamp is before genesis
+   */
+  long slotAt(Hash block, long timestamp) throws BlockRejectedException {
+    if (schedule.isBeforeGenesis(timestamp)) {
+      throw new BlockRejectedException(block,
+          new RuleViolation.TimestampBeforeGenesis(timestamp, schedule.genesisTimestamp()));
+    }
+    return schedule.slotAt(timestamp);
+  }
+
+  private static void checkVrfProofPresent(BlockHeader header) throws BlockRejectedException {
+    if (header.vrfProof().length == 0) {
+      throw new BlockRejectedException(header.hash(), new RuleViolation.MissingVrfProof());
+    }
+  }
+
+  /**
+   * Checks that the producer won {@code slot} on the chain through {@code selectedParent}, and returns the
+   * block's chain randomness: the selected parent's, extended by the output of the block's proof.
+   */
+  ChainRandomness checkEligibility(BlockHeader header, long slot, Hash selectedParent)
+      throws BlockRejectedException {
+    long epoch = schedule.epochOf(slot);
+    ChainRandomness parentRandomness = randomness.get(selectedParent);
+    SlotInput input = new SlotInput(chainId, EpochSeeds.seed(parentRandomness, epoch), slot);
+    SlotEligibility verdict = lottery.checkEligibility(header.producer(), stakes.distribution(selectedParent, epoch),
+        input, header.vrfProof());
+    if (verdict instanceof SlotEligibility.Eligible eligible) {
+      return EpochSeeds.extend(parentRandomness, epoch, eligible.output());
+    }
+    throw new BlockRejectedException(header.hash(), violationOf(verdict, slot));
+  }
+
+  /** What a producer of {@code slot} on {@code selectedParent} proves; the parent's epoch is not later. */
+  SlotInput slotInput(Hash selectedParent, long slot) {
+    return new SlotInput(chainId, EpochSeeds.seed(randomness.get(selectedParent), schedule.epochOf(slot)), slot);
+  }
+
+  private static RuleViolation violationOf(SlotEligibility verdict, long slot) {
+    if (verdict instanceof SlotEligibility.UnknownValidator unknown) {
+      return new RuleViolation.UnknownProducer(unknown.validator());
+    }
+    if (verdict instanceof SlotEligibility.ZeroStake unstaked) {
+      return new RuleViolation.ProducerWithoutStake(unstaked.validator());
+    }
+    if (verdict instanceof SlotEligibility.BadProof bad) {
+      return new RuleViolation.BadVrfProof(bad.validator(), slot, bad.detail());
+    }
+    if (verdict instanceof SlotEligibility.NotEligible lost) {
+      return new RuleViolation.ProducerNotEligible(lost.validator(), slot, lost.output());
+    }
+    throw new IllegalArgumentException("not a violation: " + verdict.message());
+  }
+}
