@@ -110,12 +110,6 @@ public sealed interface RuleViolation {
     }
   }
 
-  record MissingVrfProof() implements RuleViolation {
-    public String message() {
-      return "the block carries no VRF proof of its producer's slot";
-    }
-  }
-
   record UnknownProducer(Address producer) implements RuleViolation {
     public String message() {
       return "producer " + producer + " is not a validator";

@@ -225,7 +225,7 @@ public final class BlockProcessor {
     }
     try {
       preValidation.validate(header);
-      long slot = proposerValidation.checkSlot(header);
+      long slot = proposerValidation.slotAt(hash, header.timestamp());
       List<Hash> missing = checkParents(header);
       if (!missing.isEmpty()) {
         orphans.add(header, missing);

@@ -15,9 +15,10 @@ import io.citrate.core.api.block.BlockHeader;
 
 /**
  * The proposer checks: the slot a block's timestamp puts it in, and that its producer won that slot's
- * lottery with the VRF proof the block carries. The slot needs nothing but the header, so it is checked
- * before the block can wait as an orphan. Eligibility needs the selected parent, because the slot's seed
- * comes from the selected chain ({@link EpochSeeds}); it runs after GHOSTDAG.
+ * lottery with the VRF proof the block carries (a header without a proof does not decode). The slot needs
+ * nothing but the header, so it is checked before the block can wait as an orphan. Eligibility needs the
+ * selected parent, because the slot's seed comes from the selected chain ({@link EpochSeeds}); it runs after
+ * GHOSTDAG.
  */
 final class ProposerValidation {
   private final long chainId;
@@ -35,13 +36,6 @@ final class ProposerValidation {
     this.randomness = randomness;
   }
 
-  /** Checks what needs only the header and returns the block's slot. */
-  long checkSlot(BlockHeader header) throws BlockRejectedException {
-    long slot = slotAt(header.hash(), header.timestamp());
-    checkVrfProofPresent(header);
-    return slot;
-  }
-
   /**
    * The slot of a block with {@code timestamp}.
    *
@@ -53,12 +47,6 @@ final class ProposerValidation {
           new RuleViolation.TimestampBeforeGenesis(timestamp, schedule.genesisTimestamp()));
     }
     return schedule.slotAt(timestamp);
-  }
-
-  private static void checkVrfProofPresent(BlockHeader header) throws BlockRejectedException {
-    if (header.vrfProof().length == 0) {
-      throw new BlockRejectedException(header.hash(), new RuleViolation.MissingVrfProof());
-    }
   }
 
   /**
