@@ -1,5 +1,6 @@
 package io.citrate.consensus.api;
 
+import io.citrate.core.api.Address;
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.block.BlockHeader;
 import java.util.List;
@@ -46,6 +47,15 @@ public interface Consensus {
    * @throws IllegalArgumentException when {@code selectedParent} is not a valid block
    */
   SlotInput slotInput(Hash selectedParent, long timestampMillis) throws BlockRejectedException;
+
+  /**
+   * Whether {@code ticket} (the producer's proof of a {@link #slotInput}) wins its slot for {@code producer}
+   * on {@code selectedParent}: empty when it does, else the violation a block with it would be rejected for.
+   * A producer asks before building a block, so it never publishes a block that would lose.
+   *
+   * @throws IllegalArgumentException when {@code selectedParent} is not a valid block
+   */
+  Optional<RuleViolation> proposerVerdict(Address producer, Hash selectedParent, SlotTicket ticket);
 
   Optional<BlockStatus> status(Hash block);
 

@@ -9,6 +9,7 @@ import io.citrate.consensus.api.ConsensusParameters;
 import io.citrate.consensus.api.GhostdagData;
 import io.citrate.consensus.api.RuleViolation;
 import io.citrate.consensus.api.SlotInput;
+import io.citrate.consensus.api.SlotTicket;
 import io.citrate.consensus.internal.ghostdag.BlockWork;
 import io.citrate.consensus.internal.ghostdag.GhostdagProtocol;
 import io.citrate.consensus.internal.ghostdag.GhostdagRuleException;
@@ -28,6 +29,7 @@ import io.citrate.consensus.internal.store.KeyValueDagStateStore;
 import io.citrate.consensus.internal.store.KeyValueGhostdagStore;
 import io.citrate.consensus.internal.store.KeyValueHeaderStore;
 import io.citrate.consensus.internal.store.KeyValueRelationsStore;
+import io.citrate.core.api.Address;
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.block.BlockHeader;
 import io.citrate.core.api.block.InvalidBlockHeaderException;
@@ -160,6 +162,18 @@ public final class BlockProcessor {
     long slot = proposerValidation.slotAt(Hash.ZERO, timestampMillis);
     checkTimestampAfterSelectedParent(Hash.ZERO, timestampMillis, selectedParent);
     return proposerValidation.slotInput(selectedParent, slot);
+  }
+
+  /**
+   * Whether {@code ticket} lets {@code producer} make a block on {@code selectedParent}: empty when it wins
+   * its slot, else the violation such a block would be rejected for.
+   */
+  public synchronized Optional<RuleViolation> proposerVerdict(Address producer, Hash selectedParent,
+      SlotTicket ticket) {
+    if (!statuses.status(selectedParent).equals(Optional.of(BlockStatus.VALID))) {
+      throw new IllegalArgumentException("block " + selectedParent + " is not a valid block");
+    }
+    return proposerValidation.verdictOn(producer, selectedParent, ticket);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.citrate.consensus.internal.pipeline;
 import io.citrate.consensus.api.BlockRejectedException;
 import io.citrate.consensus.api.RuleViolation;
 import io.citrate.consensus.api.SlotInput;
+import io.citrate.consensus.api.SlotTicket;
 import io.citrate.consensus.internal.proposer.EpochSeeds;
 import io.citrate.consensus.internal.proposer.EpochStakes;
 import io.citrate.consensus.internal.proposer.ProposerLottery;
@@ -10,8 +11,10 @@ import io.citrate.consensus.internal.proposer.SlotEligibility;
 import io.citrate.consensus.internal.proposer.SlotSchedule;
 import io.citrate.consensus.internal.store.ChainRandomness;
 import io.citrate.consensus.internal.store.ChainRandomnessStoreReader;
+import io.citrate.core.api.Address;
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.block.BlockHeader;
+import java.util.Optional;
 
 /**
  * The proposer checks: the slot a block's timestamp puts it in, and that its producer won that slot's
@@ -69,6 +72,23 @@ final class ProposerValidation {
   /** What a producer of {@code slot} on {@code selectedParent} proves; the parent's epoch is not later. */
   SlotInput slotInput(Hash selectedParent, long slot) {
     return new SlotInput(chainId, EpochSeeds.seed(randomness.get(selectedParent), schedule.epochOf(slot)), slot);
+  }
+
+  /**
+   * The lottery's verdict on {@code ticket} for a block by {@code producer} on {@code selectedParent}: empty
+   * when it wins, else the violation the block would be rejected for. Lets a producer skip building a block
+   * that would lose.
+   */
+  Optional<RuleViolation> verdictOn(Address producer, Hash selectedParent, SlotTicket ticket) {
+    long slot = ticket.slot().slot();
+    SlotInput expected = slotInput(selectedParent, slot);
+    if (!expected.equals(ticket.slot())) {
+      return Optional.of(new RuleViolation.BadVrfProof(producer, slot,
+          "the ticket proves " + ticket.slot() + ", not this chain's " + expected));
+    }
+    SlotEligibility verdict = lottery.checkEligibility(producer,
+        stakes.distribution(selectedParent, schedule.epochOf(slot)), expected, ticket.proof());
+    return verdict.isEligible() ? Optional.empty() : Optional.of(violationOf(verdict, slot));
   }
 
   private static RuleViolation violationOf(SlotEligibility verdict, long slot) {

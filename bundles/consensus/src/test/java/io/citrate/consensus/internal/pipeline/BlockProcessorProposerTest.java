@@ -137,6 +137,18 @@ class BlockProcessorProposerTest {
     assertThat(processor.tips()).containsExactly(merge.hash());
   }
 
+  @Test
+  void aProducerLearnsBeforeBuildingThatATicketForAnotherSeedLoses() throws Exception {
+    BlockProcessor processor = processor(NETWORK);
+    SlotInput input = processor.slotInput(GENESIS.hash(), at(1));
+    assertThat(processor.proposerVerdict(WHALE.address(), GENESIS.hash(), input.prove(WHALE.vrf()))).isEmpty();
+    SlotInput otherSeed = new SlotInput(CHAIN_ID, Hash.ZERO, 1);
+    assertThat(processor.proposerVerdict(WHALE.address(), GENESIS.hash(), otherSeed.prove(WHALE.vrf())))
+        .hasValueSatisfying(violation -> assertThat(violation).isInstanceOf(RuleViolation.BadVrfProof.class));
+    assertThat(processor.proposerVerdict(STRANGER.address(), GENESIS.hash(), input.prove(STRANGER.vrf())))
+        .hasValueSatisfying(violation -> assertThat(violation).isInstanceOf(RuleViolation.UnknownProducer.class));
+  }
+
   static Stream<Arguments> badBlocks() {
     return Stream.of(
         arguments("garbage proof bytes", (BadBlock) (processor, parent, slot) ->
@@ -348,9 +360,16 @@ class BlockProcessorProposerTest {
   private static List<Producer> winners(BlockProcessor processor, ProposerLottery lottery, StakeDistribution stakes,
       List<Producer> validators, Hash selectedParent, long slot) throws BlockRejectedException {
     SlotInput input = processor.slotInput(selectedParent, at(slot));
-    return validators.stream()
+    List<Producer> winners = validators.stream()
         .filter(v -> lottery.checkEligibility(v.address(), stakes, input, input.prove(v.vrf()).proof()).isEligible())
         .toList();
+    // The producer's own question must get the lottery's answer.
+    for (Producer validator : validators) {
+      assertThat(processor.proposerVerdict(validator.address(), selectedParent, input.prove(validator.vrf())))
+          .as("verdict for %s", validator.address())
+          .matches(verdict -> verdict.isEmpty() == winners.contains(validator));
+    }
+    return winners;
   }
 
   private BlockProcessor processor(ConsensusGenesis genesis) {
