@@ -41,8 +41,8 @@ public final class ConsensusComponent {
   private final ServiceRegistration<Consensus> consensusRegistration;
 
   @Activate
-  public ConsensusComponent(BundleContext context, @Reference KeyValueStore store,
-      @Reference ConsensusGenesis genesis, ConsensusConfiguration configuration) {
+  public ConsensusComponent(BundleContext context, @Reference(name = "store") KeyValueStore store,
+      @Reference(name = "genesis") ConsensusGenesis genesis, ConsensusConfiguration configuration) {
     MetricRegistry metrics = new MetricRegistry();
     this.consensus = new ConsensusService(genesis, store, configuration.orphan_capacity(),
         configuration.future_tolerance_millis(), System::currentTimeMillis, metrics);
