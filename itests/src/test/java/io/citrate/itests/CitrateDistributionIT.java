@@ -3,13 +3,16 @@ package io.citrate.itests;
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.fail;
 import static org.junit.Assert.assertTrue;
 
+import io.citrate.consensus.api.Consensus;
 import io.citrate.store.api.InvalidStoreInputException;
 import io.citrate.store.api.KeyValueStore;
 import io.citrate.store.api.StoreName;
 import io.citrate.store.api.WriteBatch;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -29,7 +32,8 @@ import org.osgi.framework.Bundle;
 @ExamReactorStrategy(PerClass.class)
 public class CitrateDistributionIT extends CitrateTestSupport {
 
-  private static final List<String> CITRATE_BUNDLES = List.of("io.citrate.consensus", "io.citrate.core", "io.citrate.store");
+  private static final List<String> CITRATE_BUNDLES = List.of("io.citrate.consensus", "io.citrate.core", "io.citrate.store",
+      "io.citrate.vm");
 
   @Inject
   private FeaturesService featuresService;
@@ -101,6 +105,13 @@ public class CitrateDistributionIT extends CitrateTestSupport {
     assertTrue(info, info.contains(System.getProperty("karaf.data")));
     String compact = executeCommand("citrate:store-compact");
     assertTrue(compact, !compact.isBlank());
+  }
+
+  @Test
+  public void consensusShipsItsSettingsAndWaitsForAGenesis() {
+    assertTrue(new File(System.getProperty("karaf.etc"), "io.citrate.consensus.cfg").isFile());
+    // Nothing in the distribution registers a ConsensusGenesis yet, so consensus is not opened.
+    assertNull(bundleContext.getServiceReference(Consensus.class));
   }
 
   @Test

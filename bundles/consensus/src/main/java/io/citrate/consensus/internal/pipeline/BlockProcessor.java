@@ -42,6 +42,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 
 /**
@@ -225,6 +226,44 @@ public final class BlockProcessor {
     return dagState.tips();
   }
 
+  /** Why a block was rejected; empty unless its status is INVALID. */
+  public synchronized Optional<String> rejectionReason(Hash block) {
+    return statuses.rejectionReason(block);
+  }
+
+  /** The header of a valid block; rejected blocks keep only their status. */
+  public synchronized Optional<BlockHeader> header(Hash block) {
+    return headers.has(block) ? Optional.of(headers.get(block)) : Optional.empty();
+  }
+
+  public synchronized Optional<GhostdagData> ghostdagData(Hash block) {
+    return ghostdagStore.has(block) ? Optional.of(ghostdagStore.get(block)) : Optional.empty();
+  }
+
+  /** The valid blocks naming {@code block} as a parent, ordered by hash; empty for an unknown block. */
+  public synchronized List<Hash> children(Hash block) {
+    return relations.has(block) ? relations.children(block) : List.of();
+  }
+
+  /** The sink's position on the selected chain, read under the same lock as the sink. */
+  public synchronized long selectedChainHeight() {
+    return dagState.chainPosition(dagState.sink().orElseThrow()).orElseThrow();
+  }
+
+  public synchronized OptionalLong selectedChainPosition(Hash block) {
+    return dagState.chainPosition(block);
+  }
+
+  public synchronized Optional<Hash> selectedChainBlockAt(long position) {
+    return dagState.chainBlockAt(position);
+  }
+
+  /** Whether {@code ancestor} is in the past of {@code descendant} or is it; false if either is not valid. */
+  public synchronized boolean isDagAncestorOf(Hash ancestor, Hash descendant) {
+    return ghostdagStore.has(ancestor) && ghostdagStore.has(descendant)
+        && reachability.isDagAncestorOf(ancestor, descendant);
+  }
+
   private BlockOutcome processOne(BlockHeader header) {
     Hash hash = header.hash();
     Optional<BlockStatus> known = statuses.status(hash);
@@ -333,7 +372,7 @@ public final class BlockProcessor {
   }
 
   /** The highest selected-chain block whose blue score is at least finalityDepth below the sink's. */
-  private Hash finalityPoint() {
+  public synchronized Hash finalityPoint() {
     Hash sink = dagState.sink().orElseThrow();
     long sinkPosition = dagState.chainPosition(sink).orElseThrow();
     long threshold = ghostdagStore.blueScore(sink) - parameters.finalityDepth();
