@@ -29,6 +29,9 @@ public final class Evm {
 
   private final EvmSpecVersion version;
   private final Operation[] operations;
+  /** Per opcode, the fewest stack items it needs and the most it allows, looked up without calling the operation. */
+  private final int[] minimumStackSize = new int[256];
+  private final int[] maximumStackSize = new int[256];
   private final CancunGasCalculator gasCalculator;
   private final Map<Address, Precompile> precompiles;
 
@@ -36,6 +39,12 @@ public final class Evm {
       Map<Address, Precompile> precompiles) {
     this.version = version;
     this.operations = operations.clone();
+    for (int opcode = 0; opcode < 256; opcode++) {
+      Operation operation = operations[opcode];
+      minimumStackSize[opcode] = operation.stackItemsConsumed();
+      maximumStackSize[opcode] =
+          OperandStack.MAX_SIZE - operation.stackItemsProduced() + operation.stackItemsConsumed();
+    }
     this.gasCalculator = gasCalculator;
     this.precompiles = Map.copyOf(precompiles);
   }
@@ -137,18 +146,20 @@ public final class Evm {
     byte[] code = frame.code().bytes();
     OperandStack stack = frame.stack();
     Operation[] table = operations;
+    int[] minimum = minimumStackSize;
+    int[] maximum = maximumStackSize;
     while (frame.state() == MessageFrame.State.CODE_EXECUTING) {
       int pc = frame.pc;
-      Operation operation = table[pc < code.length ? code[pc] & 0xff : STOP];
+      int opcode = pc < code.length ? code[pc] & 0xff : STOP;
       int size = stack.size();
       ExceptionalHaltReason halt;
-      if (size < operation.stackItemsConsumed()) {
+      if (size < minimum[opcode]) {
         halt = INSUFFICIENT_STACK_ITEMS;
-      } else if (size - operation.stackItemsConsumed() + operation.stackItemsProduced() > OperandStack.MAX_SIZE) {
+      } else if (size > maximum[opcode]) {
         halt = TOO_MANY_STACK_ITEMS;
       } else {
         frame.nextPc = pc + 1;
-        halt = operation.execute(frame);
+        halt = table[opcode].execute(frame);
       }
       if (halt != null) {
         frame.halt(halt);

@@ -1,5 +1,6 @@
 package io.citrate.vm.internal.evm;
 
+import io.citrate.core.api.Bytes;
 import java.util.Arrays;
 
 /**
@@ -48,7 +49,7 @@ public final class Memory {
 
   public byte[] read(long offset, long length) {
     if (length == 0) {
-      return new byte[0];
+      return Bytes.EMPTY;
     }
     touch(offset, length);
     return Arrays.copyOfRange(data, (int) offset, (int) (offset + length));

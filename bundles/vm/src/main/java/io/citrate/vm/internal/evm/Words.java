@@ -4,13 +4,13 @@ import java.math.BigInteger;
 
 /**
  * 256-bit word arithmetic on four 64-bit limbs stored in a {@code long[]}, least significant limb first, so the
- * interpreter computes in place on its stack without allocating. Each method names words by the index of their
- * lowest limb; the result may alias an operand. Division-like operations (DIV, MOD, ADDMOD, MULMOD, EXP and the
- * signed ones) take a 64-bit fast path and fall back to {@link BigInteger} for wider operands.
+ * interpreter computes in place on its stack. Each method names words by the index of their lowest limb; the
+ * result may alias an operand. Additive, bitwise and multiplicative operations allocate nothing; division-like ones
+ * (DIV, MOD, ADDMOD, MULMOD and the signed ones) use small scratch arrays for Knuth's long division, and EXP one
+ * three-word scratch. {@link BigInteger} conversions are for tests and tools.
  */
 public final class Words {
-  private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
-  private static final BigInteger MASK_256 = TWO_256.subtract(BigInteger.ONE);
+  private static final BigInteger MASK_256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
   private Words() {}
 
@@ -260,22 +260,26 @@ public final class Words {
   }
 
   public static void div(long[] w, int a, int b, int r) {
-    if (isZero(w, b)) {
+    if (isZero(w, b) || compareUnsigned(w, a, b) < 0) {
       setZero(w, r);
-    } else if (isSmall(w, a) && isSmall(w, b)) {
+    } else if (isSmall(w, a)) {
       setLong(w, r, Long.divideUnsigned(w[a], w[b]));
     } else {
-      fromBigInteger(toBigInteger(w, a).divide(toBigInteger(w, b)), w, r);
+      int[] quotient = new int[DIGITS + 1];
+      divide(digits(w, a), DIGITS, w, b, quotient);
+      fromDigits(quotient, w, r);
     }
   }
 
   public static void mod(long[] w, int a, int b, int r) {
     if (isZero(w, b)) {
       setZero(w, r);
-    } else if (isSmall(w, a) && isSmall(w, b)) {
+    } else if (compareUnsigned(w, a, b) < 0) {
+      copy(w, a, w, r);
+    } else if (isSmall(w, a)) {
       setLong(w, r, Long.remainderUnsigned(w[a], w[b]));
     } else {
-      fromBigInteger(toBigInteger(w, a).mod(toBigInteger(w, b)), w, r);
+      fromDigits(divide(digits(w, a), DIGITS, w, b, null), w, r);
     }
   }
 
@@ -284,8 +288,13 @@ public final class Words {
       setZero(w, r);
       return;
     }
-    // BigInteger division truncates toward zero, as SDIV does; -2^255 / -1 wraps back to -2^255.
-    fromBigInteger(toSignedBigInteger(w, a).divide(toSignedBigInteger(w, b)), w, r);
+    boolean negative = (w[a + 3] < 0) != (w[b + 3] < 0);
+    long[] t = absolutePair(w, a, b);
+    div(t, 0, 4, 0);
+    if (negative) {
+      negate(t, 0);
+    }
+    copy(t, 0, w, r);
   }
 
   public static void smod(long[] w, int a, int b, int r) {
@@ -293,8 +302,13 @@ public final class Words {
       setZero(w, r);
       return;
     }
-    // The result takes the sign of the dividend, as BigInteger.remainder does.
-    fromBigInteger(toSignedBigInteger(w, a).remainder(toSignedBigInteger(w, b)), w, r);
+    boolean negative = w[a + 3] < 0;
+    long[] t = absolutePair(w, a, b);
+    mod(t, 0, 4, 0);
+    if (negative) {
+      negate(t, 0);
+    }
+    copy(t, 0, w, r);
   }
 
   public static void addMod(long[] w, int a, int b, int n, int r) {
@@ -302,7 +316,19 @@ public final class Words {
       setZero(w, r);
       return;
     }
-    fromBigInteger(toBigInteger(w, a).add(toBigInteger(w, b)).mod(toBigInteger(w, n)), w, r);
+    int[] sum = new int[DIGITS + 1];
+    long carry = 0;
+    for (int k = 0; k < 4; k++) {
+      long x = w[a + k];
+      long y = w[b + k];
+      long low = (x & DIGIT_MASK) + (y & DIGIT_MASK) + carry;
+      long high = (x >>> 32) + (y >>> 32) + (low >>> 32);
+      sum[2 * k] = (int) low;
+      sum[2 * k + 1] = (int) high;
+      carry = high >>> 32;
+    }
+    sum[DIGITS] = (int) carry;
+    fromDigits(divide(sum, DIGITS + 1, w, n, null), w, r);
   }
 
   public static void mulMod(long[] w, int a, int b, int n, int r) {
@@ -310,15 +336,111 @@ public final class Words {
       setZero(w, r);
       return;
     }
-    fromBigInteger(toBigInteger(w, a).multiply(toBigInteger(w, b)).mod(toBigInteger(w, n)), w, r);
+    int[] x = digits(w, a);
+    int[] y = digits(w, b);
+    int[] product = new int[2 * DIGITS];
+    for (int i = 0; i < DIGITS; i++) {
+      long carry = 0;
+      long xi = x[i] & DIGIT_MASK;
+      if (xi == 0) {
+        continue;
+      }
+      for (int j = 0; j < DIGITS; j++) {
+        long t = xi * (y[j] & DIGIT_MASK) + (product[i + j] & DIGIT_MASK) + carry;
+        product[i + j] = (int) t;
+        carry = t >>> 32;
+      }
+      product[i + DIGITS] = (int) carry;
+    }
+    fromDigits(divide(product, 2 * DIGITS, w, n, null), w, r);
   }
 
+  /** Square and multiply over the exponent's bits, in a scratch of three words: result, base, exponent. */
   public static void exp(long[] w, int base, int exponent, int r) {
-    if (isZero(w, exponent)) {
-      setLong(w, r, 1);
-      return;
+    long[] t = new long[12];
+    setLong(t, 0, 1);
+    copy(w, base, t, 4);
+    copy(w, exponent, t, 8);
+    int bits = 256 - numberOfLeadingZeros(t, 8);
+    for (int bit = 0; bit < bits; bit++) {
+      if (((t[8 + (bit >>> 6)] >>> (bit & 63)) & 1) != 0) {
+        mul(t, 0, 4, 0);
+      }
+      if (bit + 1 < bits) {
+        mul(t, 4, 4, 4);
+      }
     }
-    fromBigInteger(toBigInteger(w, base).modPow(toBigInteger(w, exponent), TWO_256), w, r);
+    copy(t, 0, w, r);
+  }
+
+  private static final int DIGITS = 8;
+  private static final long DIGIT_MASK = 0xffffffffL;
+
+  private static int numberOfLeadingZeros(long[] w, int i) {
+    for (int k = 3; k >= 0; k--) {
+      if (w[i + k] != 0) {
+        return (3 - k) * 64 + Long.numberOfLeadingZeros(w[i + k]);
+      }
+    }
+    return 256;
+  }
+
+  /** The word as eight 32-bit digits, least significant first. */
+  private static int[] digits(long[] w, int i) {
+    int[] digits = new int[DIGITS];
+    for (int k = 0; k < 4; k++) {
+      digits[2 * k] = (int) w[i + k];
+      digits[2 * k + 1] = (int) (w[i + k] >>> 32);
+    }
+    return digits;
+  }
+
+  private static void fromDigits(int[] digits, long[] w, int r) {
+    for (int k = 0; k < 4; k++) {
+      long low = 2 * k < digits.length ? digits[2 * k] & DIGIT_MASK : 0;
+      long high = 2 * k + 1 < digits.length ? digits[2 * k + 1] & DIGIT_MASK : 0;
+      w[r + k] = (high << 32) | low;
+    }
+  }
+
+  /**
+   * Divides the {@code m}-digit number {@code u} by the non-zero word at {@code divisor}; writes the quotient into
+   * {@code quotient} when given and returns the remainder's digits.
+   */
+  private static int[] divide(int[] u, int m, long[] w, int divisor, int[] quotient) {
+    int[] v = digits(w, divisor);
+    int n = LongDivision.length(v, DIGITS);
+    int length = LongDivision.length(u, m);
+    int[] remainder = new int[DIGITS];
+    if (length < n) {
+      System.arraycopy(u, 0, remainder, 0, Math.min(length, DIGITS));
+      return remainder;
+    }
+    LongDivision.divide(u, length, v, n, quotient, remainder);
+    return remainder;
+  }
+
+  /** |a| and |b| (two's complement) in a fresh two-word scratch. */
+  private static long[] absolutePair(long[] w, int a, int b) {
+    long[] t = new long[8];
+    copy(w, a, t, 0);
+    copy(w, b, t, 4);
+    if (t[3] < 0) {
+      negate(t, 0);
+    }
+    if (t[7] < 0) {
+      negate(t, 4);
+    }
+    return t;
+  }
+
+  private static void negate(long[] w, int i) {
+    not(w, i);
+    long carry = 1;
+    for (int k = 0; k < 4 && carry != 0; k++) {
+      w[i + k] += 1;
+      carry = w[i + k] == 0 ? 1 : 0;
+    }
   }
 
   /** Bytes needed to write the word without leading zeros: EXP charges per exponent byte. */
@@ -338,12 +460,6 @@ public final class Words {
   public static BigInteger toBigInteger(long[] w, int i) {
     byte[] bytes = new byte[33];
     toBytes(w, i, bytes, 1);
-    return new BigInteger(bytes);
-  }
-
-  private static BigInteger toSignedBigInteger(long[] w, int i) {
-    byte[] bytes = new byte[32];
-    toBytes(w, i, bytes, 0);
     return new BigInteger(bytes);
   }
 
@@ -368,10 +484,24 @@ public final class Words {
 
   /** Reads up to 32 big-endian bytes from {@code in[offset, offset+length)} as a word; bytes past the end read as zero. */
   public static void fromBytes(byte[] in, int offset, int length, long[] w, int r) {
+    if (offset + length <= in.length && offset >= 0) {
+      // Whole limbs from the end of the range backwards, the top limb taking what is left.
+      int end = offset + length;
+      for (int k = 0; k < 4; k++) {
+        int limbEnd = end - 8 * k;
+        int limbStart = Math.max(offset, limbEnd - 8);
+        long limb = 0;
+        for (int j = limbStart; j < limbEnd; j++) {
+          limb = (limb << 8) | (in[j] & 0xffL);
+        }
+        w[r + k] = limb;
+      }
+      return;
+    }
     long l0 = 0, l1 = 0, l2 = 0, l3 = 0;
     for (int j = 0; j < length; j++) {
       int src = offset + j;
-      long b = src < in.length ? in[src] & 0xffL : 0;
+      long b = src >= 0 && src < in.length ? in[src] & 0xffL : 0;
       l3 = (l3 << 8) | (l2 >>> 56);
       l2 = (l2 << 8) | (l1 >>> 56);
       l1 = (l1 << 8) | (l0 >>> 56);

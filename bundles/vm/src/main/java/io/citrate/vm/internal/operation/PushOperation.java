@@ -21,8 +21,17 @@ public final class PushOperation extends AbstractFixedCostOperation {
     int start = frame.pc() + 1;
     var stack = frame.stack();
     int index = stack.push();
-    // Bytes past the end of the code read as zero, shifted in as trailing zero bytes.
-    Words.fromBytes(frame.code().bytes(), start, length, stack.limbs(), index);
+    byte[] code = frame.code().bytes();
+    if (length <= 8 && start + length <= code.length) {
+      long value = 0;
+      for (int i = start; i < start + length; i++) {
+        value = (value << 8) | (code[i] & 0xffL);
+      }
+      Words.setLong(stack.limbs(), index, value);
+    } else {
+      // Bytes past the end of the code read as zero, shifted in as trailing zero bytes.
+      Words.fromBytes(code, start, length, stack.limbs(), index);
+    }
     frame.setNextPc(start + length);
     return null;
   }

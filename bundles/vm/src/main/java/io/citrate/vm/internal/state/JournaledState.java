@@ -46,9 +46,11 @@ public final class JournaledState {
   /** One account as this transaction sees it, loaded once from the world state. */
   private final class AccountEntry {
     final Address address;
+    final Hash codeHashInWorld;
     boolean exists;
     long nonce;
     Wei balance;
+    /** Loaded on first use; most accounts a transaction touches never run. */
     Code code;
     /** Whether the storage root in the world state is non-empty. */
     boolean committedStorage;
@@ -67,8 +69,6 @@ public final class JournaledState {
       codeHashInWorld = account.map(Account::codeHash).orElse(Hash.EMPTY);
       committedStorage = account.map(a -> !a.storageRoot().equals(Hash.EMPTY_TRIE_ROOT)).orElse(false);
     }
-
-    final Hash codeHashInWorld;
 
     Code code() {
       if (code == null) {
