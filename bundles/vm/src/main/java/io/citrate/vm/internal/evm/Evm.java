@@ -158,6 +158,9 @@ public final class Evm {
       } else if (size > maximum[opcode]) {
         halt = TOO_MANY_STACK_ITEMS;
       } else {
+        if (!stack.hasRoomForOne()) {
+          stack.grow();
+        }
         frame.nextPc = pc + 1;
         halt = table[opcode].execute(frame);
       }

@@ -4,17 +4,32 @@ import io.citrate.core.api.Address;
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.Wei;
 import io.citrate.vm.internal.state.Word;
+import java.util.Arrays;
 
 /**
  * The EVM stack of up to 1024 words, held as limbs in one {@code long[]} (see {@link Words}) so operations
  * compute in place. Operations address items by depth from the top through {@link #index}; the interpreter
  * checks underflow and overflow against each operation's arity before running it, so operations never do.
+ *
+ * <p>The array starts small, as most frames use a few dozen items, and the interpreter grows it before an
+ * operation runs ({@link #hasRoomForOne}, {@link #grow}); no operation pushes more than one net item, so the array
+ * an operation reads through {@link #limbs} stays valid while it runs.
  */
 public final class OperandStack {
   public static final int MAX_SIZE = 1024;
+  private static final int INITIAL_CAPACITY = 32;
 
-  private final long[] limbs = new long[MAX_SIZE * 4];
+  private long[] limbs = new long[INITIAL_CAPACITY * 4];
   private int size;
+
+  public boolean hasRoomForOne() {
+    return (size << 2) < limbs.length;
+  }
+
+  /** Doubles the capacity, up to {@link #MAX_SIZE} items. */
+  public void grow() {
+    limbs = Arrays.copyOf(limbs, Math.min(limbs.length * 2, MAX_SIZE * 4));
+  }
 
   /** The limb array; a word at depth d starts at {@code index(d)}. */
   public long[] limbs() {
