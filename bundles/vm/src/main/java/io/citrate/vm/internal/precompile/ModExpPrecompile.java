@@ -5,8 +5,8 @@ import io.citrate.vm.api.Precompile;
 import io.citrate.vm.api.PrecompileContext;
 import io.citrate.vm.api.PrecompileResult;
 import java.math.BigInteger;
-import org.bouncycastle.util.BigIntegers;
 import java.util.Arrays;
+import org.bouncycastle.util.BigIntegers;
 
 /**
  * 0x05: base^exponent mod modulus on integers of any size (EIP-198), priced by EIP-2565. Input is three
