@@ -26,6 +26,18 @@ public final class JacobianPoint<F extends FieldElement<F>> {
     return new JacobianPoint<>(one, one, one.zero());
   }
 
+  F x() {
+    return x;
+  }
+
+  F y() {
+    return y;
+  }
+
+  F z() {
+    return z;
+  }
+
   public boolean isInfinity() {
     return z.isZero();
   }

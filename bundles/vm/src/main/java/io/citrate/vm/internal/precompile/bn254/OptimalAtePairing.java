@@ -8,10 +8,11 @@ import java.util.List;
  * The optimal ate pairing e: G1 × G2 → GT ⊂ Fp12* of bn254 (Vercauteren, "Optimal pairings", 2010):
  * e(P, Q) = (f_{6x+2,Q}(P) · l_{T,π(Q)}(P) · l_{T',-π²(Q)}(P))^((p¹² - 1)/r) for the curve parameter x.
  *
- * <p>Q is kept on the twist in affine coordinates: one Fp2 inversion per step, in exchange for lines whose
- * untwisted form is short. With ψ(x, y) = (x·w², y·w³) mapping the twist into E(Fp12), the line through T
- * with twist slope λ, evaluated at P = (xP, yP), is yP - λ·xP·w + (λ·xT - yT)·w³. Vertical lines are left
- * out: they lie in Fp6, which the final exponentiation sends to one.
+ * <p>T runs through multiples of Q on the twist in Jacobian coordinates (X, Y, Z), so no step inverts. With
+ * ψ(x, y) = (x·w², y·w³) mapping the twist into E(Fp12), the line through a twist point (x0, y0) with twist
+ * slope λ, evaluated at P = (xP, yP), is yP - λ·xP·w + (λ·x0 - y0)·w³. Each step scales it by λ's
+ * denominator, an Fp2 element; that factor, like the vertical lines left out, lies in Fp6, which the final
+ * exponentiation sends to one.
  */
 public final class OptimalAtePairing {
   /** The BN parameter x; p and r are polynomials in it. */
@@ -33,7 +34,7 @@ public final class OptimalAtePairing {
   /** A G1 and a G2 point, both already checked to be in their groups. */
   public record Pair(JacobianPoint<Fp> p, JacobianPoint<Fp2> q) {}
 
-  /** An affine point on the twist; null stands for the point at infinity. */
+  /** An affine point on the twist. */
   private record TwistPoint(Fp2 x, Fp2 y) {
     TwistPoint negate() {
       return new TwistPoint(x, y.negate());
@@ -56,51 +57,70 @@ public final class OptimalAtePairing {
     private final Fp xP;
     private final Fp yP;
     private final TwistPoint q;
-    private TwistPoint t;
+    private JacobianPoint<Fp2> t;
 
     Accumulator(Fp xP, Fp yP, TwistPoint q) {
       this.xP = xP;
       this.yP = yP;
       this.q = q;
-      this.t = q;
+      this.t = JacobianPoint.affine(q.x, q.y);
     }
 
-    /** T ← 2T, returning the tangent at T evaluated at P. */
+    /**
+     * T ← 2T, returning the tangent at T evaluated at P. With x = X/Z², y = Y/Z³ the slope is 3X²/(2YZ);
+     * scaled by 2YZ³ the line is 2YZ³·yP - 3X²Z²·xP·w + (3X³ - 2Y²)·w³.
+     */
     Fp12 doubleStep() {
-      if (t == null) {
+      if (t.isInfinity()) {
         return Fp12.ONE;
       }
-      Fp2 xSquared = t.x.square();
-      Fp2 slope = xSquared.twice().add(xSquared).multiply(t.y.twice().invert());
-      return moveTo(slope, t.x);
+      Fp2 x = t.x();
+      Fp2 y = t.y();
+      Fp2 z = t.z();
+      Fp2 zSquared = z.square();
+      Fp2 threeXSquared = x.square().twice().add(x.square());
+      Fp2 denominator = y.multiply(z).twice();
+      Fp12 line = line(
+          denominator.multiply(zSquared).multiply(yP),
+          threeXSquared.multiply(zSquared).multiply(xP).negate(),
+          threeXSquared.multiply(x).subtract(y.square().twice()));
+      t = t.doubled();
+      return line;
     }
 
-    /** T ← T + R, returning the line through T and R evaluated at P. */
+    /**
+     * T ← T + R for an affine R, returning the line through T and R evaluated at P. The slope is N/D with
+     * N = yR·Z³ - Y and D = Z(xR·Z² - X); through R and scaled by D the line is
+     * D·yP - N·xP·w + (N·xR - D·yR)·w³.
+     */
     Fp12 addStep(TwistPoint r) {
-      if (t == null) {
-        t = r;
+      if (t.isInfinity()) {
+        t = JacobianPoint.affine(r.x, r.y);
         return Fp12.ONE;
       }
-      if (t.x.equals(r.x)) {
-        if (t.y.equals(r.y)) {
+      Fp2 z = t.z();
+      Fp2 zSquared = z.square();
+      Fp2 numerator = r.y.multiply(zSquared).multiply(z).subtract(t.y());
+      Fp2 denominator = z.multiply(r.x.multiply(zSquared).subtract(t.x()));
+      if (denominator.isZero()) {
+        if (numerator.isZero()) {
           return doubleStep();
         }
-        t = null;
+        // T = -R: the line is vertical, and T + R is infinity.
+        t = JacobianPoint.infinity(Fp2.ONE);
         return Fp12.ONE;
       }
-      Fp2 slope = r.y.subtract(t.y).multiply(r.x.subtract(t.x).invert());
-      return moveTo(slope, r.x);
+      Fp12 line = line(
+          denominator.multiply(yP),
+          numerator.multiply(xP).negate(),
+          numerator.multiply(r.x).subtract(denominator.multiply(r.y)));
+      t = t.add(JacobianPoint.affine(r.x, r.y));
+      return line;
     }
 
-    /** Evaluates the line of {@code slope} through T at P, then moves T to the line's third point, negated. */
-    private Fp12 moveTo(Fp2 slope, Fp2 otherX) {
-      Fp12 line = new Fp12(
-          new Fp6(Fp2.of(yP), Fp2.ZERO, Fp2.ZERO),
-          new Fp6(slope.multiply(xP).negate(), slope.multiply(t.x).subtract(t.y), Fp2.ZERO));
-      Fp2 x3 = slope.square().subtract(t.x).subtract(otherX);
-      Fp2 y3 = slope.multiply(t.x.subtract(x3)).subtract(t.y);
-      t = new TwistPoint(x3, y3);
-      return line;
+    /** a + b·w + c·w³ in Fp12, where w lies in c1's first coefficient and w³ = v·w in its second. */
+    private static Fp12 line(Fp2 a, Fp2 b, Fp2 c) {
+      return new Fp12(new Fp6(a, Fp2.ZERO, Fp2.ZERO), new Fp6(b, c, Fp2.ZERO));
     }
   }
 
