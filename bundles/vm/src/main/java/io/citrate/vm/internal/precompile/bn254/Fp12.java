@@ -27,6 +27,17 @@ public final class Fp12 {
     return new Fp12(v0.add(v1.multiplyByV()), cross);
   }
 
+  /**
+   * Product with a line a + b·w + c·w³, that is c0 = (a, 0, 0) and c1 = (b, c, 0): thirteen Fp2 products
+   * where a full multiplication takes eighteen.
+   */
+  public Fp12 multiplyByLine(Fp2 a, Fp2 b, Fp2 c) {
+    Fp6 v0 = c0.multiply(a);
+    Fp6 v1 = c1.multiplyBy01(b, c);
+    Fp6 cross = c0.add(c1).multiplyBy01(a.add(b), c).subtract(v0).subtract(v1);
+    return new Fp12(v0.add(v1.multiplyByV()), cross);
+  }
+
   /** (c0 + c1w)² = (c0 + c1)(c0 + vc1) - c0c1 - v·c0c1 + 2c0c1·w: two Fp6 products. */
   public Fp12 square() {
     Fp6 product = c0.multiply(c1);

@@ -67,36 +67,37 @@ public final class OptimalAtePairing {
     }
 
     /**
-     * T ← 2T, returning the tangent at T evaluated at P. With x = X/Z², y = Y/Z³ the slope is 3X²/(2YZ);
+     * T ← 2T, multiplying f by the tangent at T evaluated at P. With x = X/Z², y = Y/Z³ the slope is 3X²/(2YZ);
      * scaled by 2YZ³ the line is 2YZ³·yP - 3X²Z²·xP·w + (3X³ - 2Y²)·w³.
      */
-    Fp12 doubleStep() {
+    Fp12 doubleStep(Fp12 f) {
       if (t.isInfinity()) {
-        return Fp12.ONE;
+        return f;
       }
       Fp2 x = t.x();
       Fp2 y = t.y();
       Fp2 z = t.z();
       Fp2 zSquared = z.square();
-      Fp2 threeXSquared = x.square().twice().add(x.square());
+      Fp2 xSquared = x.square();
+      Fp2 threeXSquared = xSquared.twice().add(xSquared);
       Fp2 denominator = y.multiply(z).twice();
-      Fp12 line = line(
+      Fp12 product = f.multiplyByLine(
           denominator.multiply(zSquared).multiply(yP),
           threeXSquared.multiply(zSquared).multiply(xP).negate(),
           threeXSquared.multiply(x).subtract(y.square().twice()));
       t = t.doubled();
-      return line;
+      return product;
     }
 
     /**
-     * T ← T + R for an affine R, returning the line through T and R evaluated at P. The slope is N/D with
+     * T ← T + R for an affine R, multiplying f by the line through T and R evaluated at P. The slope is N/D with
      * N = yR·Z³ - Y and D = Z(xR·Z² - X); through R and scaled by D the line is
      * D·yP - N·xP·w + (N·xR - D·yR)·w³.
      */
-    Fp12 addStep(TwistPoint r) {
+    Fp12 addStep(Fp12 f, TwistPoint r) {
       if (t.isInfinity()) {
         t = JacobianPoint.affine(r.x, r.y);
-        return Fp12.ONE;
+        return f;
       }
       Fp2 z = t.z();
       Fp2 zSquared = z.square();
@@ -104,23 +105,18 @@ public final class OptimalAtePairing {
       Fp2 denominator = z.multiply(r.x.multiply(zSquared).subtract(t.x()));
       if (denominator.isZero()) {
         if (numerator.isZero()) {
-          return doubleStep();
+          return doubleStep(f);
         }
         // T = -R: the line is vertical, and T + R is infinity.
         t = JacobianPoint.infinity(Fp2.ONE);
-        return Fp12.ONE;
+        return f;
       }
-      Fp12 line = line(
+      Fp12 product = f.multiplyByLine(
           denominator.multiply(yP),
           numerator.multiply(xP).negate(),
           numerator.multiply(r.x).subtract(denominator.multiply(r.y)));
       t = t.add(JacobianPoint.affine(r.x, r.y));
-      return line;
-    }
-
-    /** a + b·w + c·w³ in Fp12, where w lies in c1's first coefficient and w³ = v·w in its second. */
-    private static Fp12 line(Fp2 a, Fp2 b, Fp2 c) {
-      return new Fp12(new Fp6(a, Fp2.ZERO, Fp2.ZERO), new Fp6(b, c, Fp2.ZERO));
+      return product;
     }
   }
 
@@ -137,17 +133,17 @@ public final class OptimalAtePairing {
     for (int i = LOOP_COUNT.bitLength() - 2; i >= 0; i--) {
       f = f.square();
       for (Accumulator accumulator : accumulators) {
-        f = f.multiply(accumulator.doubleStep());
+        f = accumulator.doubleStep(f);
       }
       if (LOOP_COUNT.testBit(i)) {
         for (Accumulator accumulator : accumulators) {
-          f = f.multiply(accumulator.addStep(accumulator.q));
+          f = accumulator.addStep(f, accumulator.q);
         }
       }
     }
     for (Accumulator accumulator : accumulators) {
-      f = f.multiply(accumulator.addStep(accumulator.q.frobenius()));
-      f = f.multiply(accumulator.addStep(accumulator.q.frobeniusSquared().negate()));
+      f = accumulator.addStep(f, accumulator.q.frobenius());
+      f = accumulator.addStep(f, accumulator.q.frobeniusSquared().negate());
     }
     return f;
   }

@@ -49,6 +49,17 @@ class OptimalAtePairingTest {
     assertThat(f.square()).isEqualTo(f.multiply(f));
   }
 
+  @Test
+  void multiplyingByALineMatchesTheFullProduct() {
+    Fp12 f = OptimalAtePairing.millerLoop(List.of(new OptimalAtePairing.Pair(G1, G2)));
+    Fp2 a = Bn254Points.fp2("3", "5");
+    Fp2 b = Bn254Points.fp2("7", "11");
+    Fp2 c = Bn254Points.fp2("13", "17");
+    Fp12 line = new Fp12(new Fp6(a, Fp2.ZERO, Fp2.ZERO), new Fp6(b, c, Fp2.ZERO));
+
+    assertThat(f.multiplyByLine(a, b, c)).isEqualTo(f.multiply(line));
+  }
+
   @Property(tries = 5)
   void isBilinear(@ForAll @LongRange(min = 1, max = 1_000_000) long a, @ForAll @LongRange(min = 1, max = 1_000_000) long b) {
     BigInteger sa = BigInteger.valueOf(a);
