@@ -16,6 +16,12 @@ public final class Bn254 {
   public static final int G1_SIZE = 64;
   public static final int G2_SIZE = 128;
 
+  /**
+   * 6x² for the BN parameter x, which is p - r and so the eigenvalue of ψ on G2; it is also the root of
+   * λ² - tλ + p = r for the trace t = 6x² + 1, which is what makes the membership test below sound.
+   */
+  static final BigInteger PSI_EIGENVALUE = new BigInteger("147946756881789318990833708069417712966");
+
   static final Fp B = Fp.of(3);
   static final Fp2 TWIST_B = Fp2.of(B).multiply(Fp2.XI.invert());
 
@@ -49,10 +55,31 @@ public final class Bn254 {
     }
     JacobianPoint<Fp2> point = JacobianPoint.affine(x, y);
     // The twist's order is r times a large cofactor: a point outside G2 would break the pairing's bilinearity.
-    if (!point.multiply(CURVE_ORDER).isInfinity()) {
+    if (!isInG2(point)) {
       throw new InvalidPointException("G2 point is not in the subgroup of order r");
     }
     return point;
+  }
+
+  /**
+   * Whether a twist point lies in G2, tested as ψ(Q) = [6x²]Q: half the work of [r]Q = O, and equivalent.
+   * ψ satisfies ψ² - tψ + p = 0. Split Q into its G2 part, where ψ acts as [p] = [6x²], and a part R of order
+   * dividing the cofactor 2p - r, which is prime to r; if ψ(R) = [λ]R then [λ² - tλ + p]R = [r]R = O, so
+   * R = O.
+   */
+  static boolean isInG2(JacobianPoint<Fp2> point) {
+    return psi(point).sameAs(point.multiply(PSI_EIGENVALUE));
+  }
+
+  /**
+   * ψ = twist⁻¹ ∘ Frobenius ∘ twist, the p-power Frobenius carried to the twist: (x̄·ξ^((p-1)/3), ȳ·ξ^((p-1)/2)).
+   * Conjugation is a field automorphism, so it applies to Jacobian coordinates as they stand.
+   */
+  static JacobianPoint<Fp2> psi(JacobianPoint<Fp2> point) {
+    return JacobianPoint.jacobian(
+        point.x().conjugate().multiply(Fp12.frobeniusFactor(1, 2)),
+        point.y().conjugate().multiply(Fp12.frobeniusFactor(1, 3)),
+        point.z().conjugate());
   }
 
   /** x || y of a G1 point, 64 zero bytes for infinity. */

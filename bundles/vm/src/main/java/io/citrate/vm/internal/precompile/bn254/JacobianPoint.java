@@ -22,6 +22,10 @@ public final class JacobianPoint<F extends FieldElement<F>> {
     return new JacobianPoint<>(x, y, x.one());
   }
 
+  static <F extends FieldElement<F>> JacobianPoint<F> jacobian(F x, F y, F z) {
+    return new JacobianPoint<>(x, y, z);
+  }
+
   public static <F extends FieldElement<F>> JacobianPoint<F> infinity(F one) {
     return new JacobianPoint<>(one, one, one.zero());
   }

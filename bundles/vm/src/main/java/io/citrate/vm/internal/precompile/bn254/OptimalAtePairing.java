@@ -40,10 +40,10 @@ public final class OptimalAtePairing {
       return new TwistPoint(x, y.negate());
     }
 
-    /** π(Q) carried back to the twist: (x̄·ξ^((p-1)/3), ȳ·ξ^((p-1)/2)). */
+    /** π(Q) carried back to the twist, ψ(Q) of {@link Bn254#psi}. */
     TwistPoint frobenius() {
-      return new TwistPoint(x.conjugate().multiply(Fp12.frobeniusFactor(1, 2)),
-          y.conjugate().multiply(Fp12.frobeniusFactor(1, 3)));
+      JacobianPoint<Fp2> image = Bn254.psi(JacobianPoint.affine(x, y));
+      return new TwistPoint(image.x(), image.y());
     }
 
     /** π²(Q) carried back to the twist: (x·ξ^((p²-1)/3), y·ξ^((p²-1)/2)). */
