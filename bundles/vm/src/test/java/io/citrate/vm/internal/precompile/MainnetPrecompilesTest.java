@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.citrate.core.api.Address;
 import io.citrate.vm.api.Precompile;
 import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class MainnetPrecompilesTest {
@@ -25,6 +29,15 @@ class MainnetPrecompilesTest {
         Address.fromHex("0x000000000000000000000000000000000000000a"));
     assertThat(cancun.get(MainnetPrecompiles.address(0x05))).isInstanceOf(ModExpPrecompile.class);
     assertThat(cancun.get(MainnetPrecompiles.address(0x0a))).isInstanceOf(PointEvaluationPrecompile.class);
+  }
+
+  @Property(tries = 300)
+  void anyInputGivesAResultRatherThanAnException(
+      @ForAll @IntRange(min = 1, max = 10) int number, @ForAll @Size(max = 400) byte[] input) {
+    Precompile precompile = MainnetPrecompiles.cancun().get(MainnetPrecompiles.address(number));
+
+    assertThat(precompile.gasRequirement(input)).isNotNegative();
+    assertThat(precompile.execute(input, Contexts.ANY)).isNotNull();
   }
 
   @Test
