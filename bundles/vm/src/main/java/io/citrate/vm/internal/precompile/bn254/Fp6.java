@@ -69,10 +69,6 @@ public final class Fp6 {
     return new Fp6(t0.multiply(normInverse), t1.multiply(normInverse), t2.multiply(normInverse));
   }
 
-  boolean isZero() {
-    return c0.isZero() && c1.isZero() && c2.isZero();
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof Fp6 other && c0.equals(other.c0) && c1.equals(other.c1) && c2.equals(other.c2);
