@@ -18,6 +18,7 @@ import io.citrate.vm.api.BlockEnvironment;
 import io.citrate.vm.api.Log;
 import io.citrate.vm.api.TransactionOutcome;
 import io.citrate.vm.internal.evm.MainnetEvms;
+import io.citrate.vm.internal.precompile.MainnetPrecompiles;
 import io.citrate.vm.internal.state.KeyValueTrieNodeStore;
 import io.citrate.vm.internal.state.TrieWorldState;
 import io.citrate.vm.internal.state.Word;
@@ -56,46 +57,11 @@ class GeneralStateConformanceTest {
   private static final String FORK = "Cancun";
   private static final Hash EMPTY_LOGS_HASH = Keccak256.hash(Rlp.EMPTY_LIST);
 
-  private static final String NO_ALT_BN128 =
-      "calls the alt_bn128 precompiles 0x06-0x08 (EIP-196, EIP-197), which are not implemented yet";
-
   /**
    * Skipped cases: a folder ("stZeroKnowledge/") or a test ("folder/file/test") to the reason. A skipped test
-   * skips all its cases, those that would pass included.
+   * skips all its cases. Empty: every Cancun case runs.
    */
-  private static final Map<String, String> SKIPPED = Map.ofEntries(
-      Map.entry("stZeroKnowledge/", NO_ALT_BN128),
-      Map.entry("stCreate2/create2callPrecompiles/create2callPrecompiles", NO_ALT_BN128),
-      Map.entry("stPreCompiledContracts/idPrecomps/idPrecomps", NO_ALT_BN128),
-      Map.entry("stPreCompiledContracts/precompsEIP2929Cancun/precompsEIP2929Cancun", NO_ALT_BN128),
-      Map.entry("stRevertTest/RevertPrecompiledTouchExactOOG_Paris/RevertPrecompiledTouchExactOOG_Paris",
-          NO_ALT_BN128),
-      Map.entry("stSpecialTest/failed_tx_xcf416c53_Paris/failed_tx_xcf416c53_Paris", NO_ALT_BN128),
-      Map.entry("stStaticCall/StaticcallToPrecompileFromCalledContract/StaticcallToPrecompileFromCalledContract",
-          NO_ALT_BN128),
-      Map.entry("stStaticCall/StaticcallToPrecompileFromContractInitialization/"
-          + "StaticcallToPrecompileFromContractInitialization", NO_ALT_BN128),
-      Map.entry("stStaticCall/StaticcallToPrecompileFromTransaction/StaticcallToPrecompileFromTransaction",
-          NO_ALT_BN128),
-      Map.entry("stStaticCall/static_CallEcrecover0_0input/static_CallEcrecover0_0input", NO_ALT_BN128),
-      Map.entry("stStaticFlagEnabled/CallWithZeroValueToPrecompileFromCalledContract/"
-          + "CallWithZeroValueToPrecompileFromCalledContract", NO_ALT_BN128),
-      Map.entry("stStaticFlagEnabled/CallWithZeroValueToPrecompileFromContractInitialization/"
-          + "CallWithZeroValueToPrecompileFromContractInitialization", NO_ALT_BN128),
-      Map.entry("stStaticFlagEnabled/CallWithZeroValueToPrecompileFromTransaction/"
-          + "CallWithZeroValueToPrecompileFromTransaction", NO_ALT_BN128),
-      Map.entry("stStaticFlagEnabled/CallcodeToPrecompileFromCalledContract/CallcodeToPrecompileFromCalledContract",
-          NO_ALT_BN128),
-      Map.entry("stStaticFlagEnabled/CallcodeToPrecompileFromContractInitialization/"
-          + "CallcodeToPrecompileFromContractInitialization", NO_ALT_BN128),
-      Map.entry("stStaticFlagEnabled/CallcodeToPrecompileFromTransaction/CallcodeToPrecompileFromTransaction",
-          NO_ALT_BN128),
-      Map.entry("stStaticFlagEnabled/DelegatecallToPrecompileFromCalledContract/"
-          + "DelegatecallToPrecompileFromCalledContract", NO_ALT_BN128),
-      Map.entry("stStaticFlagEnabled/DelegatecallToPrecompileFromContractInitialization/"
-          + "DelegatecallToPrecompileFromContractInitialization", NO_ALT_BN128),
-      Map.entry("stStaticFlagEnabled/DelegatecallToPrecompileFromTransaction/DelegatecallToPrecompileFromTransaction",
-          NO_ALT_BN128));
+  private static final Map<String, String> SKIPPED = Map.of();
 
   static boolean fixturesPresent() {
     return Files.isDirectory(testsRoot());
@@ -228,7 +194,7 @@ class GeneralStateConformanceTest {
     TransactionOutcome outcome;
     try {
       Transaction transaction = TransactionDecoder.decode(Bytes.fromHex(post.get("txbytes").asText()));
-      outcome = new TransactionExecutor(MainnetEvms.cancun(AvailablePrecompiles.cancun()))
+      outcome = new TransactionExecutor(MainnetEvms.cancun(MainnetPrecompiles.cancun()))
           .execute(world, environment(test.get("env")), transaction, 0);
     } catch (InvalidTransactionException e) {
       return expectInvalid ? checkRoot(world, post) : "decoding rejected a valid transaction: " + e.getMessage();
