@@ -15,7 +15,9 @@ import io.citrate.vm.api.PrecompileResult;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 import io.citrate.vm.internal.operation.Operation;
 import io.citrate.vm.internal.state.JournaledState;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -46,7 +48,8 @@ public final class Evm {
           OperandStack.MAX_SIZE - operation.stackItemsProduced() + operation.stackItemsConsumed();
     }
     this.gasCalculator = gasCalculator;
-    this.precompiles = Map.copyOf(precompiles);
+    // Kept in the given order: the transaction warms them by iterating, and consensus code iterates in a fixed order.
+    this.precompiles = Collections.unmodifiableMap(new LinkedHashMap<>(precompiles));
   }
 
   public EvmSpecVersion version() {
