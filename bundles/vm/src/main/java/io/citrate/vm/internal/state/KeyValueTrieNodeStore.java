@@ -40,14 +40,23 @@ public final class KeyValueTrieNodeStore implements TrieNodeStore {
     return staged.size();
   }
 
-  /** Commits every staged node in one batch. */
+  /** Commits every staged node in one batch of its own. */
   public void flush() {
     if (staged.isEmpty()) {
       return;
     }
     WriteBatch batch = new WriteBatch();
-    staged.forEach((hash, node) -> batch.put(STATE_NODES, hash.unsafeBytes(), node));
+    drainInto(batch);
     store.commit(batch);
+  }
+
+  /**
+   * Moves every staged node into {@code batch}, so the state lands in the same commit as the rest of the block
+   * (receipts, logs). Until that batch is committed the nodes are readable from neither this store nor the
+   * key-value store, so commit it before reading the new state.
+   */
+  public void drainInto(WriteBatch batch) {
+    staged.forEach((hash, node) -> batch.put(STATE_NODES, hash.unsafeBytes(), node));
     staged.clear();
   }
 }
