@@ -49,6 +49,7 @@ public final class BlockExecutor {
       }
     }
     state.commit();
-    return new BlockExecutionResult(state.rootHash(), receipts, skipped, gasUsed, blobGasUsed);
+    return new BlockExecutionResult(state.rootHash(), Receipts.root(receipts), Receipts.bloom(receipts), receipts,
+        skipped, gasUsed, blobGasUsed);
   }
 }

@@ -84,7 +84,7 @@ public final class TransactionExecutor {
     List<Log> logs = success ? state.logs() : List.of();
     state.commitTo(world);
     return new TransactionOutcome.Executed(
-        new TransactionReceipt(success, gasUsed, blockGasUsed + gasUsed, logs, LogsBloom.of(logs)));
+        new TransactionReceipt(transaction.type(), success, gasUsed, blockGasUsed + gasUsed, logs, LogsBloom.of(logs)));
   }
 
   private Optional<TransactionOutcome.Rejected> validate(JournaledState state, BlockEnvironment block,
