@@ -87,6 +87,35 @@ public final class TransactionExecutor {
         new TransactionReceipt(transaction.type(), success, gasUsed, blockGasUsed + gasUsed, logs, LogsBloom.of(logs)));
   }
 
+  /**
+   * A call the protocol itself makes at the start of a block, as EIP-4788's beacon root update is: no signature,
+   * nonce, fee or refund, {@code gas} to spend, effects written to {@code world} unless it fails. Nothing happens
+   * when {@code to} has no code.
+   *
+   * @return whether the call succeeded
+   */
+  public boolean systemCall(WorldState world, BlockEnvironment block, Address from, Address to, byte[] input,
+      long gas) {
+    JournaledState state = new JournaledState(world);
+    if (state.code(to).size() == 0) {
+      return true;
+    }
+    TransactionContext context = new TransactionContext(from, Wei.ZERO, List.of(), block, state);
+    state.warmUp(to);
+    MessageFrame frame = MessageFrame.builder(MessageFrame.Type.MESSAGE_CALL, context)
+        .recipient(to)
+        .sender(from)
+        .codeAddress(to)
+        .value(Wei.ZERO, true)
+        .input(input)
+        .code(state.code(to))
+        .gas(gas)
+        .build();
+    evm.execute(frame);
+    state.commitTo(world);
+    return frame.state() == MessageFrame.State.COMPLETED_SUCCESS;
+  }
+
   private Optional<TransactionOutcome.Rejected> validate(JournaledState state, BlockEnvironment block,
       Transaction transaction, long blockGasUsed) {
     Optional<BigInteger> chainId = transaction.chainId();
