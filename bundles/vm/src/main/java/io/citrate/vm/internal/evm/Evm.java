@@ -128,7 +128,7 @@ public final class Evm {
       }
       result = precompile.execute(input, new PrecompileContext(frame.sender(), frame.value(),
           frame.transaction().block().number(), frame.isStatic()));
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+    } catch (Throwable e) {
       frame.halt(PRECOMPILE_ERROR);
       return;
     }
