@@ -56,10 +56,6 @@ public final class Evm {
     return version;
   }
 
-  public CancunGasCalculator gasCalculator() {
-    return gasCalculator;
-  }
-
   public Map<Address, Precompile> precompiles() {
     return precompiles;
   }

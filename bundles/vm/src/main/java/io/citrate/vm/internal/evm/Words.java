@@ -18,13 +18,9 @@ public final class Words {
     return (w[i] | w[i + 1] | w[i + 2] | w[i + 3]) == 0;
   }
 
-  /** Whether the word fits in 63 bits, so {@link #toLong} is exact and non-negative. */
+  /** Whether the word fits in 63 bits, so its lowest limb is its exact, non-negative value. */
   public static boolean fitsLong(long[] w, int i) {
     return (w[i + 1] | w[i + 2] | w[i + 3]) == 0 && w[i] >= 0;
-  }
-
-  public static long toLong(long[] w, int i) {
-    return w[i];
   }
 
   /** The word as a non-negative long, or {@link Long#MAX_VALUE} when it does not fit: for offsets and sizes. */
