@@ -478,7 +478,10 @@ public final class Words {
     }
   }
 
-  /** Reads up to 32 big-endian bytes from {@code in[offset, offset+length)} as a word; bytes past the end read as zero. */
+  /**
+   * Reads up to 32 big-endian bytes from {@code in[offset, offset+length)} as a word; bytes past the end read as
+   * zero.
+   */
   public static void fromBytes(byte[] in, int offset, int length, long[] w, int r) {
     if (offset + length <= in.length && offset >= 0) {
       // Whole limbs from the end of the range backwards, the top limb taking what is left.

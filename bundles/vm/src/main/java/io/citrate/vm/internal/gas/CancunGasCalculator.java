@@ -69,7 +69,8 @@ public class CancunGasCalculator {
 
   /** Memory cost of {@code words} words: 3 per word plus words squared over 512. */
   public static long memoryCost(long words) {
-    return saturatingAdd(saturatingMultiply(words, MEMORY_WORD), saturatingMultiply(words, words) / QUADRATIC_MEMORY_DIVISOR);
+    return saturatingAdd(saturatingMultiply(words, MEMORY_WORD),
+        saturatingMultiply(words, words) / QUADRATIC_MEMORY_DIVISOR);
   }
 
   /** What growing {@code memory} to cover {@code [offset, offset+length)} costs; zero when it need not grow. */
@@ -161,7 +162,8 @@ public class CancunGasCalculator {
 
   /** CREATE2 also hashes the initcode: 6 more per word. */
   public long create2Cost(long initcodeLength, long expansion) {
-    return saturatingAdd(createCost(initcodeLength, expansion), saturatingMultiply(words(initcodeLength), KECCAK256_WORD));
+    return saturatingAdd(createCost(initcodeLength, expansion),
+        saturatingMultiply(words(initcodeLength), KECCAK256_WORD));
   }
 
   public long codeDepositCost(int codeLength) {

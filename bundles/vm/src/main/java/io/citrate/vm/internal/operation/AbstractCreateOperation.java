@@ -24,7 +24,8 @@ import io.citrate.vm.internal.state.JournaledState;
 public abstract class AbstractCreateOperation extends AbstractOperation {
   private static final long MAX_NONCE = -1L;
 
-  protected AbstractCreateOperation(int opcode, String name, int stackItemsConsumed, CancunGasCalculator gasCalculator) {
+  protected AbstractCreateOperation(int opcode, String name, int stackItemsConsumed,
+      CancunGasCalculator gasCalculator) {
     super(opcode, name, stackItemsConsumed, 1, gasCalculator);
   }
 

@@ -33,7 +33,8 @@ public final class LogOperation extends AbstractOperation {
     long offset = stack.clampedLong(0);
     long length = stack.clampedLong(1);
     Memory memory = frame.memory();
-    if (!frame.useGas(gasCalculator.logCost(topics, length, gasCalculator.memoryExpansionCost(memory, offset, length)))) {
+    long expansion = gasCalculator.memoryExpansionCost(memory, offset, length);
+    if (!frame.useGas(gasCalculator.logCost(topics, length, expansion))) {
       return INSUFFICIENT_GAS;
     }
     byte[] data = memory.read(offset, length);

@@ -10,7 +10,10 @@ import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 
-/** SELFDESTRUCT (0xff): Sends the account's balance to a beneficiary and ends the frame; deletes the account only if it was created in this transaction (EIP-6780). */
+/**
+ * SELFDESTRUCT (0xff): Sends the account's balance to a beneficiary and ends the frame; deletes the account only if
+ * it was created in this transaction (EIP-6780).
+ */
 public final class SelfDestructOperation extends AbstractOperation {
   public SelfDestructOperation(CancunGasCalculator gasCalculator) {
     super(0xff, "SELFDESTRUCT", 1, 0, gasCalculator);

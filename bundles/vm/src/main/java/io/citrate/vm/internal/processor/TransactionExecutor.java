@@ -58,7 +58,8 @@ public final class TransactionExecutor {
     long nonce = transaction.nonce();
     state.setNonce(sender, nonce + 1);
 
-    TransactionContext context = new TransactionContext(sender, gasPrice, transaction.blobVersionedHashes(), block, state);
+    TransactionContext context =
+        new TransactionContext(sender, gasPrice, transaction.blobVersionedHashes(), block, state);
     Address recipient = transaction.to().orElseGet(() -> ContractAddresses.create(sender, nonce));
     warmAccessSet(state, transaction, block, recipient);
     long gas = gasLimit - transaction.intrinsicGas();

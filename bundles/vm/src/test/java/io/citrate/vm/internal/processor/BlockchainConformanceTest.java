@@ -17,6 +17,7 @@ import io.citrate.vm.api.BlockEnvironment;
 import io.citrate.vm.api.BlockExecutionResult;
 import io.citrate.vm.internal.evm.MainnetEvms;
 import io.citrate.vm.internal.precompile.MainnetPrecompiles;
+import io.citrate.vm.internal.state.Account;
 import io.citrate.vm.internal.state.JournaledState;
 import io.citrate.vm.internal.state.KeyValueTrieNodeStore;
 import io.citrate.vm.internal.state.TrieWorldState;
@@ -41,7 +42,9 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * what execution decides: each block's transactions run through {@link BlockExecutor} after the EIP-4788 beacon
  * root system call and before the withdrawals are credited, and the resulting state root, receipts root, bloom
  * and gas used must equal the block header's. Header rules that are not execution's (base fee and excess blob gas
- * derivation, timestamps, the header hash chain) are the block validator's and not checked here.
+ * derivation, timestamps, the header hash chain) are the block validator's and not checked here. After the last
+ * block the state is read back through a fresh node store over the same key-value store and compared account by
+ * account with {@code postState} (or its root with {@code postStateHash}), so what was persisted is what is checked.
  */
 class BlockchainConformanceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,7 +82,8 @@ class BlockchainConformanceTest {
   }
 
   private static void run(JsonNode test) {
-    KeyValueTrieNodeStore nodes = new KeyValueTrieNodeStore(new MemoryKeyValueStore());
+    MemoryKeyValueStore store = new MemoryKeyValueStore();
+    KeyValueTrieNodeStore nodes = new KeyValueTrieNodeStore(store);
     TrieWorldState state = TrieWorldState.empty(nodes);
     for (Map.Entry<String, JsonNode> account : test.get("pre").properties()) {
       Map<Word, Word> storage = new LinkedHashMap<>();
@@ -141,6 +145,27 @@ class BlockchainConformanceTest {
       assertThat(result.logsBloom()).as(at + " bloom").isEqualTo(h.get(6));
       assertThat(state.rootHash()).as(at + " state root").isEqualTo(Hash.wrap(h.get(3)));
       hashes.put(number, Keccak256.hash(headerRlp));
+    }
+    checkPostState(test, TrieWorldState.load(state.rootHash(), new KeyValueTrieNodeStore(store)));
+  }
+
+  private static void checkPostState(JsonNode test, TrieWorldState persisted) {
+    if (test.has("postStateHash")) {
+      assertThat(persisted.rootHash()).isEqualTo(Hash.fromHex(test.get("postStateHash").asText()));
+      return;
+    }
+    for (Map.Entry<String, JsonNode> expected : test.get("postState").properties()) {
+      Address address = Address.fromHex(expected.getKey());
+      JsonNode fields = expected.getValue();
+      Account account = persisted.account(address).orElseThrow(() -> new AssertionError("missing " + address));
+      assertThat(account.nonce()).as(address + " nonce")
+          .isEqualTo(new BigInteger(1, quantity(fields.get("nonce").asText())).longValue());
+      assertThat(account.balance()).as(address + " balance").isEqualTo(Wei.fromBytes(quantity(fields.get("balance").asText())));
+      assertThat(persisted.code(account.codeHash())).as(address + " code").isEqualTo(Bytes.fromHex(fields.get("code").asText()));
+      for (Map.Entry<String, JsonNode> slot : fields.path("storage").properties()) {
+        assertThat(persisted.storage(address, Word.fromBytes(quantity(slot.getKey())))).as(address + " slot " + slot.getKey())
+            .isEqualTo(Word.fromBytes(quantity(slot.getValue().asText())));
+      }
     }
   }
 
