@@ -8,7 +8,10 @@ import java.util.Arrays;
  * {@code CancunGasCalculator#memoryExpansionCost}) before asking for it, so any offset reaching here fits.
  */
 public final class Memory {
-  /** The most a frame can address; expanding further is charged as out of gas. */
+  /**
+   * The most a frame can address; expanding further is charged as out of gas. Reaching it legitimately would cost
+   * about 8.8e12 gas (the quadratic term alone), far above any block gas limit, so the cap never changes a result.
+   */
   public static final long MAX_BYTES = Integer.MAX_VALUE - 32;
 
   private byte[] data = new byte[0];
