@@ -19,7 +19,7 @@ import io.citrate.vm.internal.state.JournaledState;
  * stipend when value moves. A call too deep or with too little balance fails softly: 0 is pushed and the gas
  * returned. Otherwise the child frame is pushed and this one waits; {@code Evm} pushes the result when it ends.
  */
-public abstract class AbstractCallOperation extends AbstractOperation {
+public abstract class AbstractCallOperation extends Operation {
   public static final int MAX_CALL_DEPTH = 1024;
 
   private final boolean takesValue;

@@ -21,7 +21,7 @@ import io.citrate.vm.internal.state.JournaledState;
  * bumped, the new address is warmed, all but a 64th of the gas goes to the child, and an address that already
  * holds code, a nonce or storage fails the creation, keeping that gas.
  */
-public abstract class AbstractCreateOperation extends AbstractOperation {
+public abstract class AbstractCreateOperation extends Operation {
   private static final long MAX_NONCE = -1L;
 
   protected AbstractCreateOperation(int opcode, String name, int stackItemsConsumed,

@@ -7,7 +7,7 @@ import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 
 /** An operation whose cost never varies: charged here, before the operation's own work. */
-public abstract class AbstractFixedCostOperation extends AbstractOperation {
+public abstract class AbstractFixedCostOperation extends Operation {
   private final long gasCost;
 
   protected AbstractFixedCostOperation(int opcode, String name, int stackItemsConsumed, int stackItemsProduced,

@@ -10,7 +10,7 @@ import io.citrate.vm.internal.gas.CancunGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 
 /** BALANCE (0x31): An account's balance; cold access costs more (EIP-2929). */
-public final class BalanceOperation extends AbstractOperation {
+public final class BalanceOperation extends Operation {
   public BalanceOperation(CancunGasCalculator gasCalculator) {
     super(0x31, "BALANCE", 1, 1, gasCalculator);
   }

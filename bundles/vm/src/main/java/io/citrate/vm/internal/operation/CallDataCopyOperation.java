@@ -9,7 +9,7 @@ import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 
 /** CALLDATACOPY (0x37): Copies call data to memory, zero-padded. */
-public final class CallDataCopyOperation extends AbstractOperation {
+public final class CallDataCopyOperation extends Operation {
   public CallDataCopyOperation(CancunGasCalculator gasCalculator) {
     super(0x37, "CALLDATACOPY", 3, 0, gasCalculator);
   }

@@ -9,7 +9,7 @@ import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 
 /** CODECOPY (0x39): Copies the running code to memory, zero-padded. */
-public final class CodeCopyOperation extends AbstractOperation {
+public final class CodeCopyOperation extends Operation {
   public CodeCopyOperation(CancunGasCalculator gasCalculator) {
     super(0x39, "CODECOPY", 3, 0, gasCalculator);
   }

@@ -9,7 +9,7 @@ import io.citrate.vm.internal.evm.Words;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 
 /** EXP (0x0a): base ** exponent mod 2^256; 50 gas per exponent byte. */
-public final class ExpOperation extends AbstractOperation {
+public final class ExpOperation extends Operation {
   public ExpOperation(CancunGasCalculator gasCalculator) {
     super(0x0a, "EXP", 2, 1, gasCalculator);
   }

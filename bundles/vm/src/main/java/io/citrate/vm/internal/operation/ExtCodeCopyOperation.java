@@ -11,7 +11,7 @@ import io.citrate.vm.internal.gas.CancunGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 
 /** EXTCODECOPY (0x3c): Copies an account's code to memory, zero-padded. */
-public final class ExtCodeCopyOperation extends AbstractOperation {
+public final class ExtCodeCopyOperation extends Operation {
   public ExtCodeCopyOperation(CancunGasCalculator gasCalculator) {
     super(0x3c, "EXTCODECOPY", 4, 0, gasCalculator);
   }

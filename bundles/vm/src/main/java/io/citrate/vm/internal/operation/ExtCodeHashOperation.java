@@ -10,7 +10,7 @@ import io.citrate.vm.internal.gas.CancunGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 
 /** EXTCODEHASH (0x3f): Keccak-256 of an account's code; 0 for an absent or empty account (EIP-1052, EIP-161). */
-public final class ExtCodeHashOperation extends AbstractOperation {
+public final class ExtCodeHashOperation extends Operation {
   public ExtCodeHashOperation(CancunGasCalculator gasCalculator) {
     super(0x3f, "EXTCODEHASH", 1, 1, gasCalculator);
   }

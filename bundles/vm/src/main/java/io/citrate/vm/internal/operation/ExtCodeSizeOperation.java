@@ -10,7 +10,7 @@ import io.citrate.vm.internal.gas.CancunGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 
 /** EXTCODESIZE (0x3b): The length of an account's code. */
-public final class ExtCodeSizeOperation extends AbstractOperation {
+public final class ExtCodeSizeOperation extends Operation {
   public ExtCodeSizeOperation(CancunGasCalculator gasCalculator) {
     super(0x3b, "EXTCODESIZE", 1, 1, gasCalculator);
   }

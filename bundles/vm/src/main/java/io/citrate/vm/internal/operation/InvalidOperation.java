@@ -7,7 +7,7 @@ import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 
 /** INVALID (0xfe) and every unassigned opcode: halts, consuming all gas. */
-public final class InvalidOperation extends AbstractOperation {
+public final class InvalidOperation extends Operation {
   public static final int INVALID = 0xfe;
 
   public InvalidOperation(int opcode, CancunGasCalculator gasCalculator) {

@@ -11,7 +11,7 @@ import io.citrate.vm.internal.evm.Words;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 
 /** KECCAK256 (0x20): Keccak-256 of a memory range. */
-public final class Keccak256Operation extends AbstractOperation {
+public final class Keccak256Operation extends Operation {
   public Keccak256Operation(CancunGasCalculator gasCalculator) {
     super(0x20, "KECCAK256", 2, 1, gasCalculator);
   }

@@ -14,7 +14,7 @@ import io.citrate.vm.internal.gas.CancunGasCalculator;
 import java.util.List;
 
 /** LOG0-LOG4 (0xa0-0xa4): emits a log of a memory range with n topics; not inside a static call. */
-public final class LogOperation extends AbstractOperation {
+public final class LogOperation extends Operation {
   public static final int LOG0 = 0xa0;
 
   private final int topics;

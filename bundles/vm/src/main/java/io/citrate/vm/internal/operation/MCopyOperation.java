@@ -9,7 +9,7 @@ import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 
 /** MCOPY (0x5e): Copies within memory, overlapping ranges allowed (EIP-5656). */
-public final class MCopyOperation extends AbstractOperation {
+public final class MCopyOperation extends Operation {
   public MCopyOperation(CancunGasCalculator gasCalculator) {
     super(0x5e, "MCOPY", 3, 0, gasCalculator);
   }

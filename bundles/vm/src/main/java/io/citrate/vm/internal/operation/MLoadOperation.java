@@ -10,7 +10,7 @@ import io.citrate.vm.internal.gas.CancunGasCalculator;
 import io.citrate.vm.internal.state.Word;
 
 /** MLOAD (0x51): Reads a 32-byte word from memory. */
-public final class MLoadOperation extends AbstractOperation {
+public final class MLoadOperation extends Operation {
   public MLoadOperation(CancunGasCalculator gasCalculator) {
     super(0x51, "MLOAD", 1, 1, gasCalculator);
   }

@@ -9,7 +9,7 @@ import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 
 /** MSTORE8 (0x53): Writes the low byte of a word to memory. */
-public final class MStore8Operation extends AbstractOperation {
+public final class MStore8Operation extends Operation {
   public MStore8Operation(CancunGasCalculator gasCalculator) {
     super(0x53, "MSTORE8", 2, 0, gasCalculator);
   }

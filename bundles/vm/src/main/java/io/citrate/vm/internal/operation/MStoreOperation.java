@@ -10,7 +10,7 @@ import io.citrate.vm.internal.gas.CancunGasCalculator;
 import io.citrate.vm.internal.state.Word;
 
 /** MSTORE (0x52): Writes a 32-byte word to memory. */
-public final class MStoreOperation extends AbstractOperation {
+public final class MStoreOperation extends Operation {
   public MStoreOperation(CancunGasCalculator gasCalculator) {
     super(0x52, "MSTORE", 2, 0, gasCalculator);
   }

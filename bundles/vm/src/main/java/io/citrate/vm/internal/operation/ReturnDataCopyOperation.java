@@ -10,7 +10,7 @@ import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 
 /** RETURNDATACOPY (0x3e): Copies the last call's output to memory; reading past its end halts (EIP-211). */
-public final class ReturnDataCopyOperation extends AbstractOperation {
+public final class ReturnDataCopyOperation extends Operation {
   public ReturnDataCopyOperation(CancunGasCalculator gasCalculator) {
     super(0x3e, "RETURNDATACOPY", 3, 0, gasCalculator);
   }

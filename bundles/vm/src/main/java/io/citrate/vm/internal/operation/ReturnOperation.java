@@ -9,7 +9,7 @@ import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 
 /** RETURN (0xf3): Ends the frame successfully with a memory range as output. */
-public final class ReturnOperation extends AbstractOperation {
+public final class ReturnOperation extends Operation {
   public ReturnOperation(CancunGasCalculator gasCalculator) {
     super(0xf3, "RETURN", 2, 0, gasCalculator);
   }

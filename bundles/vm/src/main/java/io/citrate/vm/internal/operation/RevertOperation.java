@@ -9,7 +9,7 @@ import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 
 /** REVERT (0xfd): Ends the frame, undoing its changes, with a memory range as output and its gas left (EIP-140). */
-public final class RevertOperation extends AbstractOperation {
+public final class RevertOperation extends Operation {
   public RevertOperation(CancunGasCalculator gasCalculator) {
     super(0xfd, "REVERT", 2, 0, gasCalculator);
   }

@@ -10,7 +10,7 @@ import io.citrate.vm.internal.state.JournaledState;
 import io.citrate.vm.internal.state.Word;
 
 /** SLOAD (0x54): Reads a storage slot; a cold slot costs more (EIP-2929). */
-public final class SLoadOperation extends AbstractOperation {
+public final class SLoadOperation extends Operation {
   public SLoadOperation(CancunGasCalculator gasCalculator) {
     super(0x54, "SLOAD", 1, 1, gasCalculator);
   }

@@ -14,7 +14,7 @@ import io.citrate.vm.internal.state.JournaledState;
  * SELFDESTRUCT (0xff): Sends the account's balance to a beneficiary and ends the frame; deletes the account only if
  * it was created in this transaction (EIP-6780).
  */
-public final class SelfDestructOperation extends AbstractOperation {
+public final class SelfDestructOperation extends Operation {
   public SelfDestructOperation(CancunGasCalculator gasCalculator) {
     super(0xff, "SELFDESTRUCT", 1, 0, gasCalculator);
   }
