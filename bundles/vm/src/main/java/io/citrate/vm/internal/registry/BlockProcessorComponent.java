@@ -1,0 +1,67 @@
+package io.citrate.vm.internal.registry;
+
+import io.citrate.core.api.Hash;
+import io.citrate.core.api.tx.Transaction;
+import io.citrate.store.api.KeyValueStore;
+import io.citrate.store.api.WriteBatch;
+import io.citrate.vm.api.BlockEnvironment;
+import io.citrate.vm.api.BlockExecutionResult;
+import io.citrate.vm.api.BlockProcessor;
+import io.citrate.vm.api.GenesisAccount;
+import io.citrate.vm.internal.evm.MainnetEvms;
+import io.citrate.vm.internal.processor.BlockExecutor;
+import io.citrate.vm.internal.processor.TransactionExecutor;
+import io.citrate.vm.internal.state.KeyValueTrieNodeStore;
+import io.citrate.vm.internal.state.TrieWorldState;
+import io.citrate.vm.internal.state.Word;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@link BlockProcessor} service: the Cancun EVM over the state in the node's {@link KeyValueStore}, running
+ * for each block the precompiles the {@link PrecompileRegistry} names for its number.
+ */
+@Component(service = BlockProcessor.class)
+public final class BlockProcessorComponent implements BlockProcessor {
+  private final KeyValueStore store;
+  private final PrecompileRegistry precompiles;
+
+  @Activate
+  public BlockProcessorComponent(@Reference KeyValueStore store, @Reference PrecompileRegistry precompiles) {
+    this.store = store;
+    this.precompiles = precompiles;
+  }
+
+  @Override
+  public Hash genesis(List<GenesisAccount> allocation, WriteBatch batch) {
+    KeyValueTrieNodeStore nodes = new KeyValueTrieNodeStore(store);
+    TrieWorldState state = TrieWorldState.empty(nodes);
+    // Address order, so the same allocation writes the same batch whatever order it came in.
+    for (GenesisAccount account : allocation.stream().sorted(Comparator.comparing(GenesisAccount::address)).toList()) {
+      Map<Word, Word> storage = new LinkedHashMap<>();
+      account.storage().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(slot ->
+          storage.put(Word.fromBytes(slot.getKey().unsafeBytes()), Word.fromBytes(slot.getValue().unsafeBytes())));
+      state.updateAccount(account.address(), account.nonce(), account.balance(), account.code(), storage);
+    }
+    state.commit();
+    nodes.drainInto(batch);
+    return state.rootHash();
+  }
+
+  @Override
+  public BlockExecutionResult execute(Hash parentStateRoot, BlockEnvironment block, List<Transaction> transactions,
+      WriteBatch batch) {
+    KeyValueTrieNodeStore nodes = new KeyValueTrieNodeStore(store);
+    TrieWorldState state = TrieWorldState.load(parentStateRoot, nodes);
+    BlockExecutor executor =
+        new BlockExecutor(new TransactionExecutor(MainnetEvms.cancun(precompiles.precompilesAt(block.number()))));
+    BlockExecutionResult result = executor.execute(state, block, transactions);
+    nodes.drainInto(batch);
+    return result;
+  }
+}
