@@ -1,0 +1,25 @@
+package io.citrate.vm.internal.operation;
+
+import io.citrate.vm.internal.evm.ExceptionalHaltReason;
+import io.citrate.vm.internal.evm.MessageFrame;
+import io.citrate.vm.internal.evm.OperandStack;
+import io.citrate.vm.internal.evm.Words;
+import io.citrate.vm.internal.gas.CancunGasCalculator;
+
+/** ADD (0x01): a + b mod 2^256. */
+public final class AddOperation extends AbstractFixedCostOperation {
+  public AddOperation(CancunGasCalculator gasCalculator) {
+    super(0x01, "ADD", 2, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  }
+
+  @Override
+  protected ExceptionalHaltReason executeFixedCostOperation(MessageFrame frame) {
+    OperandStack stack = frame.stack();
+    long[] w = stack.limbs();
+    int a = stack.index(0);
+    int b = stack.index(1);
+    Words.add(w, a, b, b);
+    stack.pop(1);
+    return null;
+  }
+}

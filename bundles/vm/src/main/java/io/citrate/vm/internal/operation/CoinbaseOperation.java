@@ -1,0 +1,18 @@
+package io.citrate.vm.internal.operation;
+
+import io.citrate.vm.internal.evm.ExceptionalHaltReason;
+import io.citrate.vm.internal.evm.MessageFrame;
+import io.citrate.vm.internal.gas.CancunGasCalculator;
+
+/** COINBASE (0x41): The block's beneficiary. */
+public final class CoinbaseOperation extends AbstractFixedCostOperation {
+  public CoinbaseOperation(CancunGasCalculator gasCalculator) {
+    super(0x41, "COINBASE", 0, 1, CancunGasCalculator.BASE_TIER, gasCalculator);
+  }
+
+  @Override
+  protected ExceptionalHaltReason executeFixedCostOperation(MessageFrame frame) {
+    frame.stack().pushAddress(frame.transaction().block().coinbase());
+    return null;
+  }
+}

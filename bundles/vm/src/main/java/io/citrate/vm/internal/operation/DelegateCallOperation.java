@@ -1,0 +1,28 @@
+package io.citrate.vm.internal.operation;
+
+import io.citrate.core.api.Address;
+import io.citrate.core.api.Wei;
+import io.citrate.vm.internal.evm.MessageFrame;
+import io.citrate.vm.internal.gas.CancunGasCalculator;
+
+/** DELEGATECALL (0xf4): runs another account's code as this frame, with its storage, caller and value (EIP-7). */
+public final class DelegateCallOperation extends AbstractCallOperation {
+  public DelegateCallOperation(CancunGasCalculator gasCalculator) {
+    super(0xf4, "DELEGATECALL", false, gasCalculator);
+  }
+
+  @Override
+  protected boolean transfersValue() {
+    return false;
+  }
+
+  @Override
+  protected MessageFrame.Builder child(MessageFrame frame, Address to, Wei value) {
+    return MessageFrame.builder(MessageFrame.Type.MESSAGE_CALL, frame.transaction())
+        .parent(frame)
+        .recipient(frame.recipient())
+        .sender(frame.sender())
+        .codeAddress(to)
+        .value(frame.value(), false);
+  }
+}

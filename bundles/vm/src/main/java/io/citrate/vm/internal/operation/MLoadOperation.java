@@ -1,0 +1,31 @@
+package io.citrate.vm.internal.operation;
+
+import static io.citrate.vm.internal.evm.DefaultExceptionalHaltReason.INSUFFICIENT_GAS;
+
+import io.citrate.vm.internal.evm.ExceptionalHaltReason;
+import io.citrate.vm.internal.evm.Memory;
+import io.citrate.vm.internal.evm.MessageFrame;
+import io.citrate.vm.internal.evm.OperandStack;
+import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.state.Word;
+
+/** MLOAD (0x51): Reads a 32-byte word from memory. */
+public final class MLoadOperation extends AbstractOperation {
+  public MLoadOperation(CancunGasCalculator gasCalculator) {
+    super(0x51, "MLOAD", 1, 1, gasCalculator);
+  }
+
+  @Override
+  public ExceptionalHaltReason execute(MessageFrame frame) {
+    OperandStack stack = frame.stack();
+    long offset = stack.clampedLong(0);
+    Memory memory = frame.memory();
+    long cost = CancunGasCalculator.saturatingAdd(CancunGasCalculator.VERY_LOW_TIER,
+        gasCalculator.memoryExpansionCost(memory, offset, Word.SIZE));
+    if (!frame.useGas(cost)) {
+      return INSUFFICIENT_GAS;
+    }
+    memory.loadWord(offset, stack.limbs(), stack.index(0));
+    return null;
+  }
+}

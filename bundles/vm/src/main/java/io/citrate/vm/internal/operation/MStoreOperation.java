@@ -1,0 +1,32 @@
+package io.citrate.vm.internal.operation;
+
+import static io.citrate.vm.internal.evm.DefaultExceptionalHaltReason.INSUFFICIENT_GAS;
+
+import io.citrate.vm.internal.evm.ExceptionalHaltReason;
+import io.citrate.vm.internal.evm.Memory;
+import io.citrate.vm.internal.evm.MessageFrame;
+import io.citrate.vm.internal.evm.OperandStack;
+import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.state.Word;
+
+/** MSTORE (0x52): Writes a 32-byte word to memory. */
+public final class MStoreOperation extends AbstractOperation {
+  public MStoreOperation(CancunGasCalculator gasCalculator) {
+    super(0x52, "MSTORE", 2, 0, gasCalculator);
+  }
+
+  @Override
+  public ExceptionalHaltReason execute(MessageFrame frame) {
+    OperandStack stack = frame.stack();
+    long offset = stack.clampedLong(0);
+    Memory memory = frame.memory();
+    long cost = CancunGasCalculator.saturatingAdd(CancunGasCalculator.VERY_LOW_TIER,
+        gasCalculator.memoryExpansionCost(memory, offset, Word.SIZE));
+    if (!frame.useGas(cost)) {
+      return INSUFFICIENT_GAS;
+    }
+    memory.storeWord(offset, stack.limbs(), stack.index(1));
+    stack.pop(2);
+    return null;
+  }
+}

@@ -1,0 +1,25 @@
+package io.citrate.vm.internal.operation;
+
+import io.citrate.vm.internal.evm.ExceptionalHaltReason;
+import io.citrate.vm.internal.evm.MessageFrame;
+import io.citrate.vm.internal.evm.OperandStack;
+import io.citrate.vm.internal.evm.Words;
+import io.citrate.vm.internal.gas.CancunGasCalculator;
+
+/** MOD (0x06): Unsigned a mod b; 0 when b is 0. */
+public final class ModOperation extends AbstractFixedCostOperation {
+  public ModOperation(CancunGasCalculator gasCalculator) {
+    super(0x06, "MOD", 2, 1, CancunGasCalculator.LOW_TIER, gasCalculator);
+  }
+
+  @Override
+  protected ExceptionalHaltReason executeFixedCostOperation(MessageFrame frame) {
+    OperandStack stack = frame.stack();
+    long[] w = stack.limbs();
+    int a = stack.index(0);
+    int b = stack.index(1);
+    Words.mod(w, a, b, b);
+    stack.pop(1);
+    return null;
+  }
+}

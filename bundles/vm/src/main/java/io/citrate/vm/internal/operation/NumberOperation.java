@@ -1,0 +1,18 @@
+package io.citrate.vm.internal.operation;
+
+import io.citrate.vm.internal.evm.ExceptionalHaltReason;
+import io.citrate.vm.internal.evm.MessageFrame;
+import io.citrate.vm.internal.gas.CancunGasCalculator;
+
+/** NUMBER (0x43): The block's number. */
+public final class NumberOperation extends AbstractFixedCostOperation {
+  public NumberOperation(CancunGasCalculator gasCalculator) {
+    super(0x43, "NUMBER", 0, 1, CancunGasCalculator.BASE_TIER, gasCalculator);
+  }
+
+  @Override
+  protected ExceptionalHaltReason executeFixedCostOperation(MessageFrame frame) {
+    frame.stack().pushLong(frame.transaction().block().number());
+    return null;
+  }
+}

@@ -1,0 +1,18 @@
+package io.citrate.vm.internal.operation;
+
+import io.citrate.vm.internal.evm.ExceptionalHaltReason;
+import io.citrate.vm.internal.evm.MessageFrame;
+import io.citrate.vm.internal.gas.CancunGasCalculator;
+
+/** POP (0x50): Drops the top item. */
+public final class PopOperation extends AbstractFixedCostOperation {
+  public PopOperation(CancunGasCalculator gasCalculator) {
+    super(0x50, "POP", 1, 0, CancunGasCalculator.BASE_TIER, gasCalculator);
+  }
+
+  @Override
+  protected ExceptionalHaltReason executeFixedCostOperation(MessageFrame frame) {
+    frame.stack().pop(1);
+    return null;
+  }
+}

@@ -1,0 +1,180 @@
+package io.citrate.vm.internal.processor;
+
+import io.citrate.core.api.Address;
+import io.citrate.core.api.Hash;
+import io.citrate.core.api.Wei;
+import io.citrate.core.api.tx.AccessListEntry;
+import io.citrate.core.api.tx.Transaction;
+import io.citrate.vm.api.BlockEnvironment;
+import io.citrate.vm.api.Log;
+import io.citrate.vm.api.TransactionOutcome;
+import io.citrate.vm.api.TransactionReceipt;
+import io.citrate.vm.api.TransactionRejectionReason;
+import io.citrate.vm.internal.evm.Code;
+import io.citrate.vm.internal.evm.ContractAddresses;
+import io.citrate.vm.internal.evm.Evm;
+import io.citrate.vm.internal.evm.MessageFrame;
+import io.citrate.vm.internal.evm.TransactionContext;
+import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.state.JournaledState;
+import io.citrate.vm.internal.state.Word;
+import io.citrate.vm.internal.state.WorldState;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies one signed transaction to a world state under Cancun rules: checks it against the state and block
+ * (chain, nonce, EIP-3607 sender, gas left in the block, EIP-1559 and EIP-4844 fee caps, funds), buys its gas,
+ * warms the EIP-2929/2930/3651 access set, runs it, refunds unused gas plus at most a fifth of the used gas in
+ * refunds (EIP-3529), pays the priority fee to the coinbase and burns the base and blob fees.
+ */
+public final class TransactionExecutor {
+  private static final long MAX_NONCE = -1L;
+
+  private final Evm evm;
+
+  public TransactionExecutor(Evm evm) {
+    this.evm = evm;
+  }
+
+  /**
+   * Executes {@code transaction} on {@code world}, writing its effects there unless it is rejected.
+   *
+   * @param blockGasUsed gas used by the block's earlier transactions
+   */
+  public TransactionOutcome execute(WorldState world, BlockEnvironment block, Transaction transaction,
+      long blockGasUsed) {
+    JournaledState state = new JournaledState(world);
+    Optional<TransactionOutcome.Rejected> rejection = validate(state, block, transaction, blockGasUsed);
+    if (rejection.isPresent()) {
+      return rejection.get();
+    }
+    Address sender = transaction.sender();
+    Wei gasPrice = transaction.effectiveGasPrice(block.baseFee());
+    long gasLimit = transaction.gasLimit();
+    Wei blobBaseFee = block.blobBaseFee();
+    state.subtractBalance(sender, gasPrice.multiply(gasLimit).add(blobBaseFee.multiply(transaction.blobGas())));
+    long nonce = transaction.nonce();
+    state.setNonce(sender, nonce + 1);
+
+    TransactionContext context = new TransactionContext(sender, gasPrice, transaction.blobVersionedHashes(), block, state);
+    Address recipient = transaction.to().orElseGet(() -> ContractAddresses.create(sender, nonce));
+    warmAccessSet(state, transaction, block, recipient);
+    long gas = gasLimit - transaction.intrinsicGas();
+    MessageFrame frame = initialFrame(context, transaction, recipient, gas);
+    boolean success;
+    long gasLeft;
+    if (frame == null) {
+      success = false;
+      gasLeft = 0;
+    } else {
+      evm.execute(frame);
+      success = frame.state() == MessageFrame.State.COMPLETED_SUCCESS;
+      gasLeft = frame.gasRemaining();
+    }
+
+    long gasUsed = gasLimit - gasLeft;
+    long refund = Math.min(state.refund(), gasUsed / CancunGasCalculator.MAX_REFUND_QUOTIENT);
+    gasUsed -= refund;
+    gasLeft += refund;
+    state.addBalance(sender, gasPrice.multiply(gasLeft));
+    Wei priorityFee = gasPrice.subtract(block.baseFee());
+    state.addBalance(block.coinbase(), priorityFee.multiply(gasUsed));
+    List<Log> logs = success ? state.logs() : List.of();
+    state.commitTo(world);
+    return new TransactionOutcome.Executed(
+        new TransactionReceipt(success, gasUsed, blockGasUsed + gasUsed, logs, LogsBloom.of(logs)));
+  }
+
+  private Optional<TransactionOutcome.Rejected> validate(JournaledState state, BlockEnvironment block,
+      Transaction transaction, long blockGasUsed) {
+    Optional<BigInteger> chainId = transaction.chainId();
+    if (chainId.isPresent() && !chainId.get().equals(BigInteger.valueOf(block.chainId()))) {
+      return reject(TransactionRejectionReason.WRONG_CHAIN_ID, "chain id " + chainId.get());
+    }
+    if (Long.compareUnsigned(transaction.gasLimit(), block.gasLimit() - blockGasUsed) > 0) {
+      return reject(TransactionRejectionReason.GAS_LIMIT_ABOVE_BLOCK_GAS_LEFT,
+          "gas limit " + Long.toUnsignedString(transaction.gasLimit()));
+    }
+    if (transaction.gasFeeCap().lessThan(block.baseFee())) {
+      return reject(TransactionRejectionReason.FEE_CAP_BELOW_BASE_FEE,
+          transaction.gasFeeCap() + " < " + block.baseFee());
+    }
+    Optional<Wei> blobFeeCap = transaction.maxFeePerBlobGas();
+    if (blobFeeCap.isPresent() && blobFeeCap.get().lessThan(block.blobBaseFee())) {
+      return reject(TransactionRejectionReason.BLOB_FEE_CAP_BELOW_BLOB_BASE_FEE,
+          blobFeeCap.get() + " < " + block.blobBaseFee());
+    }
+    Address sender = transaction.sender();
+    if (!state.codeHash(sender).equals(Hash.EMPTY)) {
+      return reject(TransactionRejectionReason.SENDER_NOT_EOA, sender.toString());
+    }
+    long accountNonce = state.nonce(sender);
+    if (Long.compareUnsigned(transaction.nonce(), accountNonce) < 0) {
+      return reject(TransactionRejectionReason.NONCE_TOO_LOW, transaction.nonce() + " < " + accountNonce);
+    }
+    if (Long.compareUnsigned(transaction.nonce(), accountNonce) > 0) {
+      return reject(TransactionRejectionReason.NONCE_TOO_HIGH, transaction.nonce() + " > " + accountNonce);
+    }
+    if (accountNonce == MAX_NONCE) {
+      return reject(TransactionRejectionReason.NONCE_OVERFLOW, sender.toString());
+    }
+    BigInteger cost = transaction.gasFeeCap().toBigInteger()
+        .multiply(new BigInteger(Long.toUnsignedString(transaction.gasLimit())))
+        .add(transaction.value().toBigInteger());
+    if (blobFeeCap.isPresent()) {
+      cost = cost.add(blobFeeCap.get().toBigInteger().multiply(BigInteger.valueOf(transaction.blobGas())));
+    }
+    if (state.balance(sender).toBigInteger().compareTo(cost) < 0) {
+      return reject(TransactionRejectionReason.INSUFFICIENT_FUNDS, "needs " + cost);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<TransactionOutcome.Rejected> reject(TransactionRejectionReason reason, String detail) {
+    return Optional.of(new TransactionOutcome.Rejected(reason, detail));
+  }
+
+  private void warmAccessSet(JournaledState state, Transaction transaction, BlockEnvironment block, Address recipient) {
+    state.warmUp(transaction.sender());
+    state.warmUp(recipient);
+    for (Address precompile : evm.precompiles().keySet()) {
+      state.warmUp(precompile);
+    }
+    state.warmUp(block.coinbase());
+    for (AccessListEntry entry : transaction.accessList()) {
+      state.warmUp(entry.address());
+      for (Hash key : entry.storageKeys()) {
+        state.warmUp(entry.address(), Word.fromBytes(key.unsafeBytes()));
+      }
+    }
+  }
+
+  /** The transaction's top frame, or null when a creation collides with an existing account and so fails. */
+  private MessageFrame initialFrame(TransactionContext context, Transaction transaction, Address recipient, long gas) {
+    JournaledState state = context.state();
+    if (transaction.isContractCreation()) {
+      if (state.nonce(recipient) != 0 || !state.codeHash(recipient).equals(Hash.EMPTY) || state.hasStorage(recipient)) {
+        return null;
+      }
+      return MessageFrame.builder(MessageFrame.Type.CONTRACT_CREATION, context)
+          .recipient(recipient)
+          .sender(transaction.sender())
+          .codeAddress(recipient)
+          .value(transaction.value(), true)
+          .code(Code.of(transaction.data()))
+          .gas(gas)
+          .build();
+    }
+    return MessageFrame.builder(MessageFrame.Type.MESSAGE_CALL, context)
+        .recipient(recipient)
+        .sender(transaction.sender())
+        .codeAddress(recipient)
+        .value(transaction.value(), true)
+        .input(transaction.data())
+        .code(state.code(recipient))
+        .gas(gas)
+        .build();
+  }
+}

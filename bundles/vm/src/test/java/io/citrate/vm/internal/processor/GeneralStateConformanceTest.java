@@ -1,0 +1,337 @@
+package io.citrate.vm.internal.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.citrate.core.api.Address;
+import io.citrate.core.api.Bytes;
+import io.citrate.core.api.Hash;
+import io.citrate.core.api.Wei;
+import io.citrate.core.api.crypto.Keccak256;
+import io.citrate.core.api.rlp.Rlp;
+import io.citrate.core.api.tx.InvalidTransactionException;
+import io.citrate.core.api.tx.Transaction;
+import io.citrate.core.api.tx.TransactionDecoder;
+import io.citrate.store.api.MemoryKeyValueStore;
+import io.citrate.vm.api.BlockEnvironment;
+import io.citrate.vm.api.Log;
+import io.citrate.vm.api.TransactionOutcome;
+import io.citrate.vm.internal.evm.MainnetEvms;
+import io.citrate.vm.internal.state.KeyValueTrieNodeStore;
+import io.citrate.vm.internal.state.TrieWorldState;
+import io.citrate.vm.internal.state.Word;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/**
+ * Ethereum's GeneralStateTests under Cancun ({@code testdata/evm}, see its README): one case per (test, Cancun post
+ * entry), named after the file, the test and the entry's indexes. Each case builds the pre-state in a fresh
+ * in-memory key-value store, decodes {@code txbytes}, executes it and compares the state root and the logs hash;
+ * cases with {@code expectException} must be rejected, by the decoder or the executor.
+ *
+ * <p>All cases run in parallel up front, then each is reported as a dynamic test; pass counts per top-level folder
+ * go to stdout and {@code target/evm-conformance.txt}. {@code -Dcitrate.evm.tests=DIR} runs another folder of the
+ * same format; {@code -Dcitrate.evm.filter=TEXT} keeps the files whose relative path contains TEXT.
+ */
+class GeneralStateConformanceTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String FORK = "Cancun";
+  private static final Hash EMPTY_LOGS_HASH = Keccak256.hash(Rlp.EMPTY_LIST);
+
+  private static final String NO_ALT_BN128 =
+      "calls the alt_bn128 precompiles 0x06-0x08 (EIP-196, EIP-197), which are not implemented yet";
+
+  /**
+   * Skipped cases: a folder ("stZeroKnowledge/") or a test ("folder/file/test") to the reason. A skipped test
+   * skips all its cases, those that would pass included.
+   */
+  private static final Map<String, String> SKIPPED = Map.ofEntries(
+      Map.entry("stZeroKnowledge/", NO_ALT_BN128),
+      Map.entry("stCreate2/create2callPrecompiles/create2callPrecompiles", NO_ALT_BN128),
+      Map.entry("stPreCompiledContracts/idPrecomps/idPrecomps", NO_ALT_BN128),
+      Map.entry("stPreCompiledContracts/precompsEIP2929Cancun/precompsEIP2929Cancun", NO_ALT_BN128),
+      Map.entry("stRevertTest/RevertPrecompiledTouchExactOOG_Paris/RevertPrecompiledTouchExactOOG_Paris",
+          NO_ALT_BN128),
+      Map.entry("stSpecialTest/failed_tx_xcf416c53_Paris/failed_tx_xcf416c53_Paris", NO_ALT_BN128),
+      Map.entry("stStaticCall/StaticcallToPrecompileFromCalledContract/StaticcallToPrecompileFromCalledContract",
+          NO_ALT_BN128),
+      Map.entry("stStaticCall/StaticcallToPrecompileFromContractInitialization/"
+          + "StaticcallToPrecompileFromContractInitialization", NO_ALT_BN128),
+      Map.entry("stStaticCall/StaticcallToPrecompileFromTransaction/StaticcallToPrecompileFromTransaction",
+          NO_ALT_BN128),
+      Map.entry("stStaticCall/static_CallEcrecover0_0input/static_CallEcrecover0_0input", NO_ALT_BN128),
+      Map.entry("stStaticFlagEnabled/CallWithZeroValueToPrecompileFromCalledContract/"
+          + "CallWithZeroValueToPrecompileFromCalledContract", NO_ALT_BN128),
+      Map.entry("stStaticFlagEnabled/CallWithZeroValueToPrecompileFromContractInitialization/"
+          + "CallWithZeroValueToPrecompileFromContractInitialization", NO_ALT_BN128),
+      Map.entry("stStaticFlagEnabled/CallWithZeroValueToPrecompileFromTransaction/"
+          + "CallWithZeroValueToPrecompileFromTransaction", NO_ALT_BN128),
+      Map.entry("stStaticFlagEnabled/CallcodeToPrecompileFromCalledContract/CallcodeToPrecompileFromCalledContract",
+          NO_ALT_BN128),
+      Map.entry("stStaticFlagEnabled/CallcodeToPrecompileFromContractInitialization/"
+          + "CallcodeToPrecompileFromContractInitialization", NO_ALT_BN128),
+      Map.entry("stStaticFlagEnabled/CallcodeToPrecompileFromTransaction/CallcodeToPrecompileFromTransaction",
+          NO_ALT_BN128),
+      Map.entry("stStaticFlagEnabled/DelegatecallToPrecompileFromCalledContract/"
+          + "DelegatecallToPrecompileFromCalledContract", NO_ALT_BN128),
+      Map.entry("stStaticFlagEnabled/DelegatecallToPrecompileFromContractInitialization/"
+          + "DelegatecallToPrecompileFromContractInitialization", NO_ALT_BN128),
+      Map.entry("stStaticFlagEnabled/DelegatecallToPrecompileFromTransaction/DelegatecallToPrecompileFromTransaction",
+          NO_ALT_BN128));
+
+  static boolean fixturesPresent() {
+    return Files.isDirectory(testsRoot());
+  }
+
+  private static Path testsRoot() {
+    String explicit = System.getProperty("citrate.evm.tests");
+    if (explicit != null) {
+      return Path.of(explicit);
+    }
+    return Path.of(System.getProperty("citrate.testdata", "../../../shared/testdata"), "evm", "GeneralStateTests");
+  }
+
+  record Case(String folder, String name, JsonNode test, JsonNode post) {}
+
+  /** How a case ended: {@code failure} null when it passed; {@code skipReason} set when it was not run. */
+  record Result(Case testCase, String failure, String skipReason, long nanos) {
+    boolean passed() {
+      return failure == null && skipReason == null;
+    }
+
+    boolean skipped() {
+      return skipReason != null;
+    }
+  }
+
+  @TestFactory
+  @EnabledIf("fixturesPresent")
+  Stream<DynamicNode> cancun() throws IOException {
+    Path root = testsRoot();
+    String filter = System.getProperty("citrate.evm.filter", "");
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(root)) {
+      files = walk.filter(p -> p.toString().endsWith(".json"))
+          .filter(p -> relative(root, p).contains(filter))
+          .sorted()
+          .collect(Collectors.toList());
+    }
+    long started = System.nanoTime();
+    ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    List<Result> results;
+    try {
+      results = pool.submit(() -> files.parallelStream()
+          .flatMap(file -> cases(root, file).stream())
+          .map(GeneralStateConformanceTest::run)
+          .collect(Collectors.toList())).join();
+    } finally {
+      pool.shutdown();
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    report(results, millis);
+
+    Map<String, List<Result>> byFolder = new TreeMap<>();
+    for (Result result : results) {
+      byFolder.computeIfAbsent(result.testCase().folder(), f -> new ArrayList<>()).add(result);
+    }
+    return byFolder.entrySet().stream().map(folder -> DynamicContainer.dynamicContainer(folder.getKey(),
+        folder.getValue().stream().map(result -> DynamicTest.dynamicTest(result.testCase().name(), () -> {
+          Assumptions.assumeFalse(result.skipped(), result.skipReason());
+          assertThat(result.failure()).as(result.testCase().name()).isNull();
+        }))));
+  }
+
+  private static String relative(Path root, Path file) {
+    return root.relativize(file).toString().replace('\\', '/');
+  }
+
+  private static List<Case> cases(Path root, Path file) {
+    String path = relative(root, file).replaceFirst("\\.json$", "");
+    String folder = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+    JsonNode tests;
+    try {
+      tests = JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    List<Case> cases = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> test : tests.properties()) {
+      JsonNode posts = test.getValue().path("post").path(FORK);
+      String testPath = path + "/" + test.getKey();
+      for (JsonNode post : posts) {
+        JsonNode indexes = post.get("indexes");
+        String name = testPath + "[d" + indexes.get("data").asInt() + ",g" + indexes.get("gas").asInt() + ",v"
+            + indexes.get("value").asInt() + "]";
+        cases.add(new Case(folder, name, test.getValue(), post));
+      }
+    }
+    return cases;
+  }
+
+  private static Result run(Case testCase) {
+    String skipReason = skipReason(testCase.name());
+    if (skipReason != null) {
+      return new Result(testCase, null, skipReason, 0);
+    }
+    long started = System.nanoTime();
+    String failure;
+    try {
+      failure = check(testCase.test(), testCase.post());
+    } catch (RuntimeException | AssertionError e) {
+      failure = e.toString();
+    }
+    return new Result(testCase, failure, null, System.nanoTime() - started);
+  }
+
+  private static String skipReason(String caseName) {
+    for (Map.Entry<String, String> skip : SKIPPED.entrySet()) {
+      String key = skip.getKey();
+      if (key.endsWith("/") ? caseName.startsWith(key) : caseName.startsWith(key + "[")) {
+        return skip.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** Runs one case; null when it passes, otherwise what went wrong. */
+  private static String check(JsonNode test, JsonNode post) {
+    KeyValueTrieNodeStore nodes = new KeyValueTrieNodeStore(new MemoryKeyValueStore());
+    TrieWorldState world = TrieWorldState.empty(nodes);
+    for (Map.Entry<String, JsonNode> account : test.get("pre").properties()) {
+      Map<Word, Word> storage = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> slot : account.getValue().path("storage").properties()) {
+        storage.put(word(slot.getKey()), word(slot.getValue().asText()));
+      }
+      world.updateAccount(Address.fromHex(account.getKey()), quantity(account.getValue().get("nonce")).longValue(),
+          Wei.of(quantity(account.getValue().get("balance"))), Bytes.fromHex(account.getValue().get("code").asText()),
+          storage);
+    }
+    boolean expectInvalid = post.has("expectException");
+    TransactionOutcome outcome;
+    try {
+      Transaction transaction = TransactionDecoder.decode(Bytes.fromHex(post.get("txbytes").asText()));
+      outcome = new TransactionExecutor(MainnetEvms.cancun(AvailablePrecompiles.cancun()))
+          .execute(world, environment(test.get("env")), transaction, 0);
+    } catch (InvalidTransactionException e) {
+      return expectInvalid ? checkRoot(world, post) : "decoding rejected a valid transaction: " + e.getMessage();
+    }
+    if (expectInvalid && !(outcome instanceof TransactionOutcome.Rejected)) {
+      return "expected rejection " + post.get("expectException").asText() + " but it executed";
+    }
+    if (!expectInvalid && outcome instanceof TransactionOutcome.Rejected rejected) {
+      return "rejected a valid transaction: " + rejected.reason() + " " + rejected.detail();
+    }
+    String rootFailure = checkRoot(world, post);
+    if (rootFailure != null) {
+      return rootFailure;
+    }
+    List<Log> logs = outcome instanceof TransactionOutcome.Executed executed ? executed.receipt().logs() : List.of();
+    Hash logsHash = logsHash(logs);
+    Hash expectedLogs = Hash.fromHex(post.get("logs").asText());
+    if (!logsHash.equals(expectedLogs)) {
+      return "logs hash " + logsHash + ", expected " + expectedLogs;
+    }
+    world.commit();
+    nodes.flush();
+    return null;
+  }
+
+  private static String checkRoot(TrieWorldState world, JsonNode post) {
+    Hash expected = Hash.fromHex(post.get("hash").asText());
+    Hash actual = world.rootHash();
+    return actual.equals(expected) ? null : "state root " + actual + ", expected " + expected;
+  }
+
+  static Hash logsHash(List<Log> logs) {
+    if (logs.isEmpty()) {
+      return EMPTY_LOGS_HASH;
+    }
+    return Keccak256.hash(Rlp.encodeList(logs.stream().map(Log::encode).collect(Collectors.toList())));
+  }
+
+  private static BlockEnvironment environment(JsonNode env) {
+    return new BlockEnvironment(
+        Address.fromHex(env.get("currentCoinbase").asText()),
+        quantity(env.get("currentNumber")).longValue(),
+        quantity(env.get("currentTimestamp")).longValue(),
+        quantity(env.get("currentGasLimit")).longValue(),
+        Wei.of(quantity(env.path("currentBaseFee"))),
+        Hash.wrap(Bytes.leftPad(Bytes.trimLeadingZeros(Bytes.fromHex(env.get("currentRandom").asText())), 32)),
+        quantity(env.path("currentExcessBlobGas")).longValue(),
+        1,
+        GeneralStateConformanceTest::blockHash);
+  }
+
+  /** The reference filler's BLOCKHASH: keccak256 of the block number in decimal ASCII. */
+  private static Hash blockHash(long number) {
+    return Keccak256.hash(Long.toString(number).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static java.math.BigInteger quantity(JsonNode node) {
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return java.math.BigInteger.ZERO;
+    }
+    String hex = node.asText();
+    String digits = hex.startsWith("0x") ? hex.substring(2) : hex;
+    return digits.isEmpty() ? java.math.BigInteger.ZERO : new java.math.BigInteger(digits, 16);
+  }
+
+  private static Word word(String hex) {
+    java.math.BigInteger value = quantity(new com.fasterxml.jackson.databind.node.TextNode(hex));
+    return Word.fromBytes(Bytes.trimLeadingZeros(Bytes.leftPad(value.toByteArray(), 33)));
+  }
+
+  private static void report(List<Result> results, long millis) {
+    Map<String, int[]> counts = new TreeMap<>();
+    for (Result result : results) {
+      int[] c = counts.computeIfAbsent(result.testCase().folder(), f -> new int[3]);
+      c[0] += result.passed() ? 1 : 0;
+      c[1] += result.skipped() ? 1 : 0;
+      c[2]++;
+    }
+    StringBuilder out = new StringBuilder("GeneralStateTests (" + FORK + "): passed / run, skipped\n");
+    int passed = 0;
+    int skipped = 0;
+    for (Map.Entry<String, int[]> folder : counts.entrySet()) {
+      int[] c = folder.getValue();
+      out.append(String.format("%-40s %6d / %6d  skipped %4d%n", folder.getKey(), c[0], c[2] - c[1], c[1]));
+      passed += c[0];
+      skipped += c[1];
+    }
+    out.append(String.format("%-40s %6d / %6d  skipped %4d  (%d s on %d threads)%n", "total", passed,
+        results.size() - skipped, skipped, millis / 1000, Runtime.getRuntime().availableProcessors()));
+    out.append("slowest cases:\n");
+    results.stream().sorted((a, b) -> Long.compare(b.nanos(), a.nanos())).limit(10).forEach(r ->
+        out.append(String.format("  %6d ms  %s%n", r.nanos() / 1_000_000, r.testCase().name())));
+    StringBuilder failures = new StringBuilder();
+    results.stream().filter(r -> !r.passed() && !r.skipped())
+        .sorted((a, b) -> a.testCase().name().compareTo(b.testCase().name()))
+        .forEach(r -> failures.append(r.testCase().name()).append(": ").append(r.failure()).append('\n'));
+    System.out.print(out);
+    try {
+      Files.createDirectories(Path.of("target"));
+      Files.writeString(Path.of("target", "evm-conformance.txt"), out, StandardCharsets.UTF_8);
+      Files.writeString(Path.of("target", "evm-conformance-failures.txt"), failures, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
