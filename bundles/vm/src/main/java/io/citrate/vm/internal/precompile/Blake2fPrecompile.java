@@ -35,7 +35,7 @@ public final class Blake2fPrecompile implements Precompile {
 
   @Override
   public long gasRequirement(byte[] input) {
-    // A malformed input halts, which consumes all gas anyway; charging nothing up front keeps that path cheap.
+    // Input of the wrong length has no round count to price; it halts, which consumes the call's gas anyway.
     return input.length == INPUT_SIZE ? Integer.toUnsignedLong(ByteBuffer.wrap(input).getInt(0)) : 0;
   }
 

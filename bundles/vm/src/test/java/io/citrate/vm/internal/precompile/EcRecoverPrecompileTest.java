@@ -11,6 +11,9 @@ import io.citrate.core.api.crypto.Signature;
 import io.citrate.vm.api.PrecompileResult;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -88,6 +91,20 @@ class EcRecoverPrecompileTest {
   void anRThatIsNoCurvePointRecoversNothing() {
     // x = 5 has no point on secp256k1: 5^3 + 7 = 132 is a non-residue modulo p.
     assertRecoversNothing(input(MESSAGE, 27, BigInteger.valueOf(5), BigInteger.ONE));
+  }
+
+  @Test
+  void aSignatureRecoveringToInfinityRecoversNothing() {
+    // With nonce point R = kG and s = e/k, the recovered key r^-1 (sR - eG) is the point at infinity.
+    X9ECParameters curve = CustomNamedCurves.getByName("secp256k1");
+    BigInteger n = curve.getN();
+    BigInteger k = BigInteger.valueOf(7);
+    ECPoint noncePoint = curve.getG().multiply(k).normalize();
+    BigInteger r = noncePoint.getAffineXCoord().toBigInteger();
+    BigInteger s = new BigInteger(1, MESSAGE.toArray()).multiply(k.modInverse(n)).mod(n);
+    int v = 27 + (noncePoint.getAffineYCoord().toBigInteger().testBit(0) ? 1 : 0);
+
+    assertRecoversNothing(input(MESSAGE, v, r, s));
   }
 
   @Test

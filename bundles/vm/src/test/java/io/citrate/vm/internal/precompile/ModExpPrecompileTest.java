@@ -157,6 +157,18 @@ class ModExpPrecompileTest {
     assertThat(new BigInteger(1, modexp.execute(input, Contexts.ANY).output())).isEqualTo(expected);
   }
 
+  @Property(tries = 200)
+  void smallModuliAgreeWithBigIntegerForAnyExponent(
+      @ForAll @Size(max = 40) byte[] base, @ForAll @Size(max = 40) byte[] exponent, @ForAll @Positive int modulus) {
+    byte[] modulusBytes = BigInteger.valueOf(modulus).toByteArray();
+    byte[] input = Bytes.concat(input(base.length, exponent.length, modulusBytes.length, ""), base, exponent,
+        modulusBytes);
+
+    BigInteger expected = new BigInteger(1, base).modPow(new BigInteger(1, exponent), BigInteger.valueOf(modulus));
+
+    assertThat(new BigInteger(1, modexp.execute(input, Contexts.ANY).output())).isEqualTo(expected);
+  }
+
   private static byte[] input(int baseLength, int exponentLength, int modulusLength, String operandsHex) {
     return Bytes.concat(word(baseLength), word(exponentLength), word(modulusLength), Bytes.fromHex("0x" + operandsHex));
   }
