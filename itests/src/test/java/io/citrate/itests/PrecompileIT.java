@@ -6,6 +6,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import io.citrate.core.api.Address;
 import io.citrate.core.api.Wei;
@@ -16,6 +18,8 @@ import io.citrate.vm.api.PrecompileRegistry;
 import io.citrate.vm.api.PrecompileResult;
 import io.citrate.vm.api.PrecompileSchedule;
 import io.citrate.vm.api.PrecompileUnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Hashtable;
@@ -26,22 +30,27 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceRegistration;
 
 /**
  * The precompile whiteboard in the real distribution, used as an integrator's bundle and governance would use it:
- * the test registers {@link Precompile} services with their address and implementation id, and a
- * {@link PrecompileSchedule} that activates them; the {@link PrecompileRegistry} answers per block and the shell
- * lists the schedule. Each test removes what it registered.
+ * an example integrator bundle (io.citrate.examples.precompile) is deployed into the node, the test registers
+ * more {@link Precompile} services with their address and implementation id, and a {@link PrecompileSchedule}
+ * that activates them; the {@link PrecompileRegistry} answers per block and the shell lists the schedule. Each
+ * test removes what it registered.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PrecompileIT extends CitrateTestSupport {
   private static final Address HASH = Address.fromHex("0x0000000000000000000000000000000000001005");
   private static final Address BROKEN = Address.fromHex("0x0000000000000000000000000000000000001006");
+  private static final String EXAMPLE_BUNDLE = "io.citrate.examples.precompile";
+  private static final Address SHA3 = Address.fromHex("0x0000000000000000000000000000000000002000");
   private static final Address ECRECOVER = Address.fromHex("0x0000000000000000000000000000000000000001");
   private static final long ACTIVATION = 100;
   private static final PrecompileContext CONTEXT = new PrecompileContext(Address.ZERO, Wei.ZERO, ACTIVATION, false);
@@ -77,6 +86,15 @@ public class PrecompileIT extends CitrateTestSupport {
     public PrecompileResult execute(byte[] input, PrecompileContext context) {
       throw new IllegalStateException("lost its model at " + System.identityHashCode(this));
     }
+  }
+
+  private static final String EXAMPLE_LOCATION_PROPERTY = "citrate.itest.example.precompile";
+
+  /** Where the example bundle is, resolved here because the container cannot read the build's versions. */
+  @Override
+  protected Option[] extraOptions() {
+    return new Option[] {systemProperty(EXAMPLE_LOCATION_PROPERTY)
+        .value(maven("io.citrate", EXAMPLE_BUNDLE).versionAsInProject().getURL())};
   }
 
   @Before
@@ -134,6 +152,35 @@ public class PrecompileIT extends CitrateTestSupport {
     PrecompileResult result = reverse.execute(new byte[] {1, 2, 3}, CONTEXT);
     assertEquals(PrecompileResult.Status.SUCCESS, result.status());
     assertArrayEquals(new byte[] {3, 2, 1}, result.output());
+  }
+
+  @Test
+  public void aDeployedBundlesPrecompileRunsOnceScheduledAndLeavesWithItsBundle() throws Exception {
+    PrecompileActivation activation = new PrecompileActivation(SHA3, "example-sha3/1", ACTIVATION);
+    registerSchedule(activation);
+    assertEquals(0, registry.registrations(activation));
+
+    Bundle example = bundleContext.installBundle(System.getProperty(EXAMPLE_LOCATION_PROPERTY));
+    try {
+      example.start();
+      await().atMost(Duration.ofSeconds(60)).until(() -> registry.registrations(activation) == 1);
+      assertFalse(precompilesAt(ACTIVATION - 1).containsKey(SHA3));
+
+      byte[] input = "abc".getBytes(StandardCharsets.US_ASCII);
+      PrecompileResult hashed = precompilesAt(ACTIVATION).get(SHA3).execute(input, CONTEXT);
+      assertEquals(PrecompileResult.Status.SUCCESS, hashed.status());
+      assertArrayEquals(MessageDigest.getInstance("SHA3-256").digest(input), hashed.output());
+    } finally {
+      example.uninstall();
+    }
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> registry.registrations(activation) == 0);
+    try {
+      precompilesAt(ACTIVATION);
+      fail("block " + ACTIVATION + " needs example-sha3/1, which left with its bundle");
+    } catch (PrecompileUnavailableException unavailable) {
+      assertEquals(List.of(activation), unavailable.unavailable());
+    }
   }
 
   @Test
