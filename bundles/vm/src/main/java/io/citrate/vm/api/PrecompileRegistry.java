@@ -15,7 +15,8 @@ public interface PrecompileRegistry {
   /**
    * The precompiles of block {@code blockNumber} by address, in address order: Ethereum's 0x01 to 0x0a, and at
    * each scheduled address the implementation of its latest activation at or below the block. Scheduled
-   * precompiles never throw: a failure is a {@link PrecompileResult#halt halt} naming the exception's class.
+   * precompiles throw no exceptions: one thrown by their code is a {@link PrecompileResult#halt halt} naming the
+   * exception's class.
    *
    * @throws PrecompileUnavailableException when an activation in force has no registered implementation, or
    *     several; the block must then not execute on this node

@@ -15,7 +15,7 @@ public final class PrecompileUnavailableException extends Exception {
   private final List<PrecompileActivation> unavailable;
 
   public PrecompileUnavailableException(long blockNumber, List<PrecompileActivation> unavailable) {
-    super("block " + blockNumber + " needs precompiles this node does not have exactly once: "
+    super("block " + blockNumber + " needs precompiles missing or registered more than once on this node: "
         + unavailable.stream().map(activation -> activation.implementation() + " at " + activation.address())
             .collect(Collectors.joining(", ")));
     this.blockNumber = blockNumber;

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * other nodes under the same id.
  *
  * <p>Until governance registers a schedule there is none to follow, and blocks run Ethereum's precompiles only.
+ * The distribution has no schedule yet; once governance provides one, the executor has to wait for it before
+ * running blocks, since a node that runs them without it skips the activations.
  */
 @Component(service = PrecompileRegistry.class)
 public final class WhiteboardPrecompileRegistry implements PrecompileRegistry {
