@@ -19,8 +19,9 @@ public interface BlockProcessor {
    * Runs {@code transactions} in order on the state with root {@code parentStateRoot}, skipping those that no
    * longer fit, and adds the new state's nodes to {@code batch}.
    *
-   * @throws MissingPrecompileException if the block needs a precompile implementation no bundle registers
+   * @throws PrecompileUnavailableException if the block needs a scheduled precompile implementation that is not
+   *     registered (or registered twice); nothing is added to {@code batch} and the block must not be accepted
    */
   BlockExecutionResult execute(Hash parentStateRoot, BlockEnvironment block, List<Transaction> transactions,
-      WriteBatch batch);
+      WriteBatch batch) throws PrecompileUnavailableException;
 }

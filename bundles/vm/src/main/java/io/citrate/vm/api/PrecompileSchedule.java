@@ -1,18 +1,19 @@
 package io.citrate.vm.api;
 
-import io.citrate.core.api.Address;
-import java.util.Map;
-import org.osgi.annotation.versioning.ConsumerType;
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Which precompile implementation runs at which address for a block, as governance decided it. Implemented by the
- * bundle that keeps the activation schedule; the VM asks it once per block.
+ * Where precompile activations come from: the chain's decisions, which governance makes and registers as
+ * this service. The schedule itself changes at heights (a proposal executed in block E may add an activation
+ * for a height from E on), so it is always read as of a block.
  */
-@ConsumerType
+@ProviderType
 public interface PrecompileSchedule {
   /**
-   * The implementation id (the {@link Precompile#IMPLEMENTATION} property) active at each scheduled address for
-   * block {@code blockNumber}. Addresses it leaves out run the standard precompile there, if any.
+   * The activations the chain had decided when block {@code blockNumber} executes, those whose height is still
+   * ahead included. The same block number gives the same list on every node; a number beyond the chain's
+   * newest block gives the schedule as it stands. Holds at most one activation per address and height.
    */
-  Map<Address, String> activeAt(long blockNumber);
+  List<PrecompileActivation> activationsAt(long blockNumber);
 }

@@ -1,4 +1,4 @@
-package io.citrate.vm.internal.registry;
+package io.citrate.vm.internal.processor;
 
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.tx.Transaction;
@@ -8,9 +8,9 @@ import io.citrate.vm.api.BlockEnvironment;
 import io.citrate.vm.api.BlockExecutionResult;
 import io.citrate.vm.api.BlockProcessor;
 import io.citrate.vm.api.GenesisAccount;
+import io.citrate.vm.api.PrecompileRegistry;
+import io.citrate.vm.api.PrecompileUnavailableException;
 import io.citrate.vm.internal.evm.MainnetEvms;
-import io.citrate.vm.internal.processor.BlockExecutor;
-import io.citrate.vm.internal.processor.TransactionExecutor;
 import io.citrate.vm.internal.state.KeyValueTrieNodeStore;
 import io.citrate.vm.internal.state.TrieWorldState;
 import io.citrate.vm.internal.state.Word;
@@ -55,7 +55,7 @@ public final class BlockProcessorComponent implements BlockProcessor {
 
   @Override
   public BlockExecutionResult execute(Hash parentStateRoot, BlockEnvironment block, List<Transaction> transactions,
-      WriteBatch batch) {
+      WriteBatch batch) throws PrecompileUnavailableException {
     KeyValueTrieNodeStore nodes = new KeyValueTrieNodeStore(store);
     TrieWorldState state = TrieWorldState.load(parentStateRoot, nodes);
     BlockExecutor executor =

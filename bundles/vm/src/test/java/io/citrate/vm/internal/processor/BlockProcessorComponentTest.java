@@ -1,4 +1,4 @@
-package io.citrate.vm.internal.registry;
+package io.citrate.vm.internal.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,11 @@ import io.citrate.store.api.WriteBatch;
 import io.citrate.vm.api.BlockEnvironment;
 import io.citrate.vm.api.BlockExecutionResult;
 import io.citrate.vm.api.GenesisAccount;
-import io.citrate.vm.api.MissingPrecompileException;
+import io.citrate.vm.api.Precompile;
+import io.citrate.vm.api.PrecompileActivation;
+import io.citrate.vm.api.PrecompileRegistry;
+import io.citrate.vm.api.PrecompileUnavailableException;
+import io.citrate.vm.internal.registry.WhiteboardPrecompileRegistry;
 import io.citrate.vm.internal.state.KeyValueTrieNodeStore;
 import io.citrate.vm.internal.state.TrieWorldState;
 import io.citrate.vm.internal.state.Word;
@@ -32,8 +36,8 @@ class BlockProcessorComponentTest {
   private static final byte[] COUNTER_CODE = Bytes.fromHex("0x600160005401600055");
 
   private final MemoryKeyValueStore store = new MemoryKeyValueStore();
-  private final PrecompileRegistry registry = new PrecompileRegistry();
-  private final BlockProcessorComponent processor = new BlockProcessorComponent(store, registry);
+  private final BlockProcessorComponent processor =
+      new BlockProcessorComponent(store, new WhiteboardPrecompileRegistry());
 
   private static BlockEnvironment block(long number) {
     return new BlockEnvironment(Address.ZERO, number, number * 2, 30_000_000, Wei.of(7), Hash.ZERO, 0, 1,
@@ -56,7 +60,7 @@ class BlockProcessorComponentTest {
   }
 
   @Test
-  void blocksBuildOnTheStateTheCallerCommitted() {
+  void blocksBuildOnTheStateTheCallerCommitted() throws Exception {
     Hash genesis = commitGenesis();
 
     WriteBatch first = new WriteBatch();
@@ -76,10 +80,26 @@ class BlockProcessorComponentTest {
   @Test
   void aBlockNeedingAMissingPrecompileWritesNothing() {
     Hash genesis = commitGenesis();
-    registry.bindSchedule(number -> Map.of(COUNTER, "counter/2"));
+    PrecompileActivation missing = new PrecompileActivation(COUNTER, "counter/2", 1);
+    BlockProcessorComponent needingIt = new BlockProcessorComponent(store, new PrecompileRegistry() {
+      @Override
+      public Map<Address, Precompile> precompilesAt(long blockNumber) throws PrecompileUnavailableException {
+        throw new PrecompileUnavailableException(blockNumber, List.of(missing));
+      }
+
+      @Override
+      public List<PrecompileActivation> scheduleAt(long blockNumber) {
+        return List.of(missing);
+      }
+
+      @Override
+      public int registrations(PrecompileActivation activation) {
+        return 0;
+      }
+    });
     WriteBatch batch = new WriteBatch();
-    assertThatThrownBy(() -> processor.execute(genesis, block(1), List.of(increment(0)), batch))
-        .isInstanceOf(MissingPrecompileException.class);
+    assertThatThrownBy(() -> needingIt.execute(genesis, block(1), List.of(increment(0)), batch))
+        .isInstanceOf(PrecompileUnavailableException.class);
     assertThat(batch.isEmpty()).isTrue();
   }
 }

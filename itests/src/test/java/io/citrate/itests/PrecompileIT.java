@@ -1,0 +1,264 @@
+package io.citrate.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import io.citrate.core.api.Address;
+import io.citrate.core.api.Wei;
+import io.citrate.vm.api.Precompile;
+import io.citrate.vm.api.PrecompileActivation;
+import io.citrate.vm.api.PrecompileContext;
+import io.citrate.vm.api.PrecompileRegistry;
+import io.citrate.vm.api.PrecompileResult;
+import io.citrate.vm.api.PrecompileSchedule;
+import io.citrate.vm.api.PrecompileUnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * The precompile whiteboard in the real distribution, used as an integrator's bundle and governance would use it:
+ * an example integrator bundle (io.citrate.examples.precompile) is deployed into the node, the test registers
+ * more {@link Precompile} services with their address and implementation id, and a {@link PrecompileSchedule}
+ * that activates them; the {@link PrecompileRegistry} answers per block and the shell lists the schedule. Each
+ * test removes what it registered.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PrecompileIT extends CitrateTestSupport {
+  private static final Address HASH = Address.fromHex("0x0000000000000000000000000000000000001005");
+  private static final Address BROKEN = Address.fromHex("0x0000000000000000000000000000000000001006");
+  private static final String EXAMPLE_BUNDLE = "io.citrate.examples.precompile";
+  private static final Address SHA3 = Address.fromHex("0x0000000000000000000000000000000000002000");
+  private static final Address ECRECOVER = Address.fromHex("0x0000000000000000000000000000000000000001");
+  private static final long ACTIVATION = 100;
+  private static final PrecompileContext CONTEXT = new PrecompileContext(Address.ZERO, Wei.ZERO, ACTIVATION, false);
+
+  private PrecompileRegistry registry;
+  private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+
+  /** Answers its input reversed, for 7 gas per byte. */
+  private static final class ReversingPrecompile implements Precompile {
+    @Override
+    public long gasRequirement(byte[] input) {
+      return 7L * input.length;
+    }
+
+    @Override
+    public PrecompileResult execute(byte[] input, PrecompileContext context) {
+      byte[] reversed = new byte[input.length];
+      for (int i = 0; i < input.length; i++) {
+        reversed[i] = input[input.length - 1 - i];
+      }
+      return PrecompileResult.success(reversed);
+    }
+  }
+
+  /** Fails the way buggy integrator code does. */
+  private static final class BrokenPrecompile implements Precompile {
+    @Override
+    public long gasRequirement(byte[] input) {
+      return 1;
+    }
+
+    @Override
+    public PrecompileResult execute(byte[] input, PrecompileContext context) {
+      throw new IllegalStateException("lost its model at " + System.identityHashCode(this));
+    }
+  }
+
+  private static final String EXAMPLE_LOCATION_PROPERTY = "citrate.itest.example.precompile";
+
+  /** Where the example bundle is, resolved here because the container cannot read the build's versions. */
+  @Override
+  protected Option[] extraOptions() {
+    return new Option[] {systemProperty(EXAMPLE_LOCATION_PROPERTY)
+        .value(maven("io.citrate", EXAMPLE_BUNDLE).versionAsInProject().getURL())};
+  }
+
+  @Before
+  public void findTheRegistry() {
+    registry = await().atMost(Duration.ofSeconds(60))
+        .until(() -> Optional.ofNullable(bundleContext.getServiceReference(PrecompileRegistry.class))
+            .map(bundleContext::getService), Optional::isPresent)
+        .orElseThrow();
+  }
+
+  @After
+  public void unregisterEverything() {
+    registrations.forEach(ServiceRegistration::unregister);
+    registrations.clear();
+  }
+
+  private void registerPrecompile(Precompile precompile, Address address, String implementation) {
+    Hashtable<String, Object> properties = new Hashtable<>();
+    properties.put(Precompile.ADDRESS, address.toHex());
+    properties.put(Precompile.IMPLEMENTATION, implementation);
+    registrations.add(bundleContext.registerService(Precompile.class, precompile, properties));
+  }
+
+  private void registerSchedule(PrecompileActivation... activations) {
+    PrecompileSchedule schedule = blockNumber -> List.of(activations);
+    registrations.add(bundleContext.registerService(PrecompileSchedule.class, schedule, new Hashtable<>()));
+  }
+
+  private Map<Address, Precompile> precompilesAt(long blockNumber) throws PrecompileUnavailableException {
+    return registry.precompilesAt(blockNumber);
+  }
+
+  @Test
+  public void withNothingScheduledOnlyEthereumsPrecompilesRun() throws Exception {
+    registerPrecompile(new ReversingPrecompile(), HASH, "reverse/1");
+
+    Map<Address, Precompile> precompiles = precompilesAt(1_000_000);
+    assertEquals(10, precompiles.size());
+    assertTrue(precompiles.containsKey(ECRECOVER));
+    assertFalse(precompiles.containsKey(HASH));
+  }
+
+  @Test
+  public void aScheduledPrecompileRunsFromItsActivationHeightOnly() throws Exception {
+    registerPrecompile(new ReversingPrecompile(), HASH, "reverse/1");
+    registerPrecompile(new ReversingPrecompile(), BROKEN, "unscheduled/1");
+    registerSchedule(new PrecompileActivation(HASH, "reverse/1", ACTIVATION));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> precompilesAt(ACTIVATION).containsKey(HASH));
+    assertFalse(precompilesAt(ACTIVATION - 1).containsKey(HASH));
+    assertFalse(precompilesAt(Long.MAX_VALUE).containsKey(BROKEN));
+
+    Precompile reverse = precompilesAt(ACTIVATION + 1).get(HASH);
+    assertEquals(21, reverse.gasRequirement(new byte[] {1, 2, 3}));
+    PrecompileResult result = reverse.execute(new byte[] {1, 2, 3}, CONTEXT);
+    assertEquals(PrecompileResult.Status.SUCCESS, result.status());
+    assertArrayEquals(new byte[] {3, 2, 1}, result.output());
+  }
+
+  @Test
+  public void aDeployedBundlesPrecompileRunsOnceScheduledAndLeavesWithItsBundle() throws Exception {
+    PrecompileActivation activation = new PrecompileActivation(SHA3, "example-sha3/1", ACTIVATION);
+    registerSchedule(activation);
+    assertEquals(0, registry.registrations(activation));
+
+    Bundle example = bundleContext.installBundle(System.getProperty(EXAMPLE_LOCATION_PROPERTY));
+    try {
+      example.start();
+      await().atMost(Duration.ofSeconds(60)).until(() -> registry.registrations(activation) == 1);
+      assertFalse(precompilesAt(ACTIVATION - 1).containsKey(SHA3));
+
+      byte[] input = "abc".getBytes(StandardCharsets.US_ASCII);
+      PrecompileResult hashed = precompilesAt(ACTIVATION).get(SHA3).execute(input, CONTEXT);
+      assertEquals(PrecompileResult.Status.SUCCESS, hashed.status());
+      assertArrayEquals(MessageDigest.getInstance("SHA3-256").digest(input), hashed.output());
+    } finally {
+      example.uninstall();
+    }
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> registry.registrations(activation) == 0);
+    try {
+      precompilesAt(ACTIVATION);
+      fail("block " + ACTIVATION + " needs example-sha3/1, which left with its bundle");
+    } catch (PrecompileUnavailableException unavailable) {
+      assertEquals(List.of(activation), unavailable.unavailable());
+    }
+  }
+
+  @Test
+  public void aThrowingPrecompileHaltsWithAReasonAndTheOthersRunOn() throws Exception {
+    registerPrecompile(new ReversingPrecompile(), HASH, "reverse/1");
+    registerPrecompile(new BrokenPrecompile(), BROKEN, "broken/1");
+    registerSchedule(new PrecompileActivation(HASH, "reverse/1", 0), new PrecompileActivation(BROKEN, "broken/1", 0));
+    await().atMost(Duration.ofSeconds(30)).until(() -> precompilesAt(0).containsKey(BROKEN));
+
+    PrecompileResult halted = precompilesAt(ACTIVATION).get(BROKEN).execute(new byte[] {1}, CONTEXT);
+    assertEquals(PrecompileResult.Status.HALT, halted.status());
+    assertEquals("precompile broken/1 threw java.lang.IllegalStateException", halted.haltReason());
+
+    PrecompileResult next = precompilesAt(ACTIVATION).get(HASH).execute(new byte[] {4, 5}, CONTEXT);
+    assertArrayEquals(new byte[] {5, 4}, next.output());
+  }
+
+  @Test
+  public void aBlockNeedingAnImplementationThatLeftIsRefused() throws Exception {
+    registerSchedule(new PrecompileActivation(HASH, "reverse/1", ACTIVATION));
+    Hashtable<String, Object> properties = new Hashtable<>();
+    properties.put(Precompile.ADDRESS, HASH.toHex());
+    properties.put(Precompile.IMPLEMENTATION, "reverse/1");
+    ServiceRegistration<Precompile> precompile =
+        bundleContext.registerService(Precompile.class, new ReversingPrecompile(), properties);
+    await().atMost(Duration.ofSeconds(30)).until(() -> precompilesAt(ACTIVATION).containsKey(HASH));
+
+    precompile.unregister();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      try {
+        precompilesAt(ACTIVATION);
+        return false;
+      } catch (PrecompileUnavailableException unavailable) {
+        return unavailable.unavailable().equals(List.of(new PrecompileActivation(HASH, "reverse/1", ACTIVATION)));
+      }
+    });
+    assertFalse(precompilesAt(ACTIVATION - 1).containsKey(HASH));
+  }
+
+  @Test
+  public void theShellListsTheScheduleAtABlock() throws Exception {
+    registerPrecompile(new ReversingPrecompile(), HASH, "reverse/1");
+    registerSchedule(new PrecompileActivation(HASH, "reverse/1", ACTIVATION),
+        new PrecompileActivation(BROKEN, "broken/1", ACTIVATION));
+    await().atMost(Duration.ofSeconds(30)).until(() -> registry.scheduleAt(0).size() == 2);
+
+    String before = executeCommand("citrate:precompile-list --block " + (ACTIVATION - 1));
+    assertContains(before, "Precompiles scheduled as of block " + (ACTIVATION - 1));
+    assertRow(before, "reverse/1", HASH.toString(), String.valueOf(ACTIVATION), "yes", "pending");
+    assertRow(before, "broken/1", BROKEN.toString(), String.valueOf(ACTIVATION), "no", "pending");
+
+    String at = executeCommand("citrate:precompile-list -b " + ACTIVATION);
+    assertRow(at, "reverse/1", "yes", "in force");
+    assertRow(at, "broken/1", "no", "in force");
+
+    assertContains(executeCommand("citrate:precompile-list"), "Precompiles as scheduled now");
+    try {
+      String output = executeCommand("citrate:precompile-list --block -1");
+      fail("a negative block should be refused, printed: " + output);
+    } catch (Exception refused) {
+      StringBuilder messages = new StringBuilder();
+      for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+        messages.append(cause.getMessage()).append('\n');
+      }
+      assertContains(messages.toString(), "block number is negative: -1");
+    }
+  }
+
+  private static void assertRow(String table, String implementation, String... cells) {
+    String row = table.lines().filter(line -> line.contains(implementation)).findFirst()
+        .orElseThrow(() -> new AssertionError("no row for " + implementation + " in:\n" + table));
+    for (String cell : cells) {
+      assertContains(row, cell);
+    }
+  }
+
+  private static void assertContains(String text, String expected) {
+    assertTrue("expected \"" + expected + "\" in:\n" + text, text.contains(expected));
+  }
+}
