@@ -14,13 +14,20 @@ import io.citrate.core.api.Hash;
 import io.citrate.core.api.block.BlockHeader;
 import io.citrate.core.api.crypto.KeyPair;
 import io.citrate.core.api.crypto.PrivateKey;
+import io.citrate.store.api.KeyRange;
 import io.citrate.store.api.KeyValueStore;
 import io.citrate.store.api.MemoryKeyValueStore;
+import io.citrate.store.api.StoreFailureException;
+import io.citrate.store.api.StoreName;
 import io.citrate.store.internal.XodusKeyValueStore;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +37,8 @@ class BlockProcessorTest {
   private static final long GENESIS_TIME = 1_800_000_000_000L;
   private static final BlockHeader GENESIS = BlockHeader.builder().timestamp(GENESIS_TIME).gasLimit(30_000_000).build();
   private static final ConsensusParameters PARAMETERS = new ConsensusParameters(18, 10, 180, 3);
+
+  private static final Executor PRE_VALIDATION_POOL = ForkJoinPool.commonPool();
 
   private long clock = GENESIS_TIME + 1_000_000;
 
@@ -200,6 +209,109 @@ class BlockProcessorTest {
       assertThatThrownBy(() -> new BlockProcessor(PARAMETERS, store, otherGenesis, preValidation(),
           new OrphanPool(10))).isInstanceOf(IllegalStateException.class).hasMessageContaining("genesis");
     }
+  }
+
+  @Test
+  void processAllGivesTheOutcomesAndTheStoreOfProcessingOneByOne() throws Exception {
+    List<BlockHeader> arrivals = mixedArrivals();
+    MemoryKeyValueStore oneByOneStore = new MemoryKeyValueStore();
+    BlockProcessor oneByOne = processor(oneByOneStore);
+    List<BlockOutcome> expected = new ArrayList<>();
+    for (BlockHeader header : arrivals) {
+      expected.addAll(oneByOne.process(header));
+    }
+    MemoryKeyValueStore batchStore = new MemoryKeyValueStore();
+
+    List<BlockOutcome> outcomes = processor(batchStore).processAll(arrivals, PRE_VALIDATION_POOL);
+
+    assertThat(outcomes).isEqualTo(expected);
+    assertThat(outcomes).hasAtLeastOneElementOfType(BlockOutcome.Orphaned.class)
+        .hasAtLeastOneElementOfType(BlockOutcome.Rejected.class)
+        .hasAtLeastOneElementOfType(BlockOutcome.Duplicate.class);
+    assertThat(contents(batchStore)).isEqualTo(contents(oneByOneStore));
+  }
+
+  @Test
+  void processAllWritesAGroupOfBlocksPerCommit() throws Exception {
+    BlockProcessor planner = processor(new MemoryKeyValueStore());
+    List<BlockHeader> chain = new ArrayList<>();
+    Hash parent = GENESIS.hash();
+    for (int i = 1; i <= BlockProcessor.GROUP_COMMIT_BLOCKS + 10; i++) {
+      BlockHeader block = child(planner, List.of(parent), i);
+      planner.process(block);
+      chain.add(block);
+      parent = block.hash();
+    }
+    MemoryKeyValueStore store = new MemoryKeyValueStore();
+    BlockProcessor processor = processor(store);
+    long commitsBefore = store.statistics().commitCount();
+
+    assertThat(processor.processAll(chain, PRE_VALIDATION_POOL)).allMatch(BlockOutcome.Accepted.class::isInstance);
+
+    assertThat(store.statistics().commitCount() - commitsBefore).isEqualTo(2);
+    assertThat(processor.sink()).contains(parent);
+  }
+
+  @Test
+  void aFailedGroupCommitWritesNoneOfItsBlocksAndHaltsTheProcessor() throws Exception {
+    BlockProcessor planner = processor(new MemoryKeyValueStore());
+    BlockHeader first = child(planner, List.of(GENESIS.hash()), 1);
+    planner.process(first);
+    BlockHeader second = child(planner, List.of(first.hash()), 2);
+    FailingCommitStore store = new FailingCommitStore();
+    BlockProcessor processor = processor(store);
+    store.failCommits = true;
+
+    assertThatThrownBy(() -> processor.processAll(List.of(first, second), PRE_VALIDATION_POOL))
+        .isInstanceOf(StoreFailureException.class);
+
+    assertThatThrownBy(() -> processor.process(second)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("halted");
+    store.failCommits = false;
+    BlockProcessor reopened = processor(store);
+    assertThat(reopened.status(first.hash())).isEmpty();
+    assertThat(reopened.tips()).containsExactly(GENESIS.hash());
+    assertThat(reopened.processAll(List.of(first, second), PRE_VALIDATION_POOL))
+        .allMatch(BlockOutcome.Accepted.class::isInstance);
+  }
+
+  /**
+   * Blocks of a DAG up to three wide, as they might arrive: one a few places late (its children wait as
+   * orphans), a block lying about its blue score and a child of it, a forged signature and a duplicate.
+   */
+  private static List<BlockHeader> mixedArrivals() throws Exception {
+    BlockProcessor planner = new BlockProcessor(PARAMETERS, new MemoryKeyValueStore(), GENESIS,
+        new HeaderPreValidation(PARAMETERS, Long.MAX_VALUE / 4, () -> GENESIS_TIME), new OrphanPool(100));
+    Random random = new Random(7);
+    List<BlockHeader> valid = new ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      List<Hash> tips = planner.tips();
+      List<Hash> parents = tips.size() < 3 && random.nextBoolean()
+          ? List.of(tips.get(random.nextInt(tips.size())))
+          : tips;
+      BlockHeader block = child(planner, parents, i);
+      planner.process(block);
+      valid.add(block);
+    }
+    List<BlockHeader> arrivals = new ArrayList<>(valid);
+    arrivals.add(15, arrivals.remove(10));
+    BlockHeader liar = signed(List.of(GENESIS.hash()), 7, BigInteger.ONE, 1000);
+    arrivals.add(3, liar);
+    arrivals.add(7, signed(List.of(liar.hash()), 2, BigInteger.TWO, 1001));
+    GhostdagData onGenesis = planner.ghostdagFor(List.of(GENESIS.hash()));
+    arrivals.add(12, unsigned(List.of(GENESIS.hash()), onGenesis.blueScore(), onGenesis.blueWork(), 1002)
+        .build().sign(STRANGER.privateKey()));
+    arrivals.add(20, valid.get(2));
+    return arrivals;
+  }
+
+  /** Every entry of every store, for comparing two stores whole. */
+  private static List<String> contents(KeyValueStore store) {
+    List<String> entries = new ArrayList<>();
+    for (StoreName name : store.storeNames()) {
+      store.scan(name, KeyRange.all(), (key, value) -> entries.add(name + " " + Bytes.toHex(key) + " " + Bytes.toHex(value)));
+    }
+    return entries;
   }
 
   private BlockProcessor processor(KeyValueStore store) {
