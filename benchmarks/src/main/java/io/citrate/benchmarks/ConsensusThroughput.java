@@ -21,11 +21,18 @@ import io.citrate.core.api.Hash;
 import io.citrate.core.api.block.BlockHeader;
 import io.citrate.core.api.crypto.KeyPair;
 import io.citrate.core.api.crypto.PrivateKey;
+import io.citrate.core.api.vrf.Ecvrf;
+import io.citrate.core.api.vrf.VrfPrivateKey;
+import io.citrate.core.api.vrf.VrfProof;
+import io.citrate.core.api.vrf.VrfPublicKey;
 import io.citrate.store.api.KeyValueStore;
 import io.citrate.store.api.MemoryKeyValueStore;
 import io.citrate.store.api.WriteBatch;
 import io.citrate.store.internal.XodusKeyValueStore;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -38,34 +45,70 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
- * Blocks per second through the whole consensus pipeline (signature, GHOSTDAG, reachability, one Xodus
- * commit per block) on a DAG shaped like a 10 blocks/s network with a 700 ms delay, reported per segment
- * so that growth in per-block cost shows; then GHOSTDAG with the reachability index against GHOSTDAG with
- * ancestry answered by walking the DAG, on the same prefix, in the same run.
+ * Blocks per second through the whole consensus pipeline (signature, GHOSTDAG, reachability, Xodus with
+ * durable writes) on a DAG shaped like a 10 blocks/s network with a 700 ms delay, reported per segment
+ * so that growth in per-block cost shows, in three runs over fresh stores: {@code process} one block at
+ * a time (one commit per block), {@code processAll} on batches of {@value #BATCH} headers (signatures
+ * checked ahead on a pool of one thread per core, one commit per group), and the same with one ECVRF
+ * verification per block added to the pool's work, as the VRF eligibility check will add. Then GHOSTDAG
+ * with the reachability index against GHOSTDAG with ancestry answered by walking the DAG, on the same
+ * prefix, in the same run.
  *
- * <p>{@code java -cp benchmarks/target/benchmarks.jar io.citrate.benchmarks.ConsensusThroughput [blocks] [baseline blocks]}
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.citrate.benchmarks.ConsensusThroughput [blocks]
+ * [baseline blocks] [blocks one at a time]}
  */
 public final class ConsensusThroughput {
   private static final ConsensusParameters PARAMETERS = ConsensusParameters.DEFAULT;
   private static final KeyPair PRODUCER = KeyPair.of(PrivateKey.fromHex("0x" + "5a".repeat(32)));
   private static final long GENESIS_TIME = 1_800_000_000_000L;
   private static final int SEGMENTS = 10;
+  /** Headers per processAll call, as a sync would hand them over. */
+  private static final int BATCH = 1_000;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private static final VrfPrivateKey VRF_KEY = VrfPrivateKey.fromHex("0x" + "5b".repeat(32));
 
   private ConsensusThroughput() {}
 
   public static void main(String[] args) throws Exception {
     int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int baselineBlocks = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
+    int oneAtATimeBlocks = args.length > 2 ? Integer.parseInt(args[2]) : blocks;
     List<SyntheticDag.Block> dag = SyntheticDag.generate(blocks, 10, 700, PARAMETERS.maxBlockParents(), 7);
     BlockHeader genesis = BlockHeader.builder().timestamp(GENESIS_TIME).gasLimit(30_000_000).build();
     System.out.printf("synthetic DAG: %,d blocks, mean %.2f parents%n", blocks,
         dag.stream().mapToInt(block -> block.parents().size()).average().orElse(0));
 
     List<BlockHeader> headers = signedHeaders(dag, genesis);
-    pipeline(headers, genesis);
+    int cores = Runtime.getRuntime().availableProcessors();
+    ExecutorService pool = Executors.newFixedThreadPool(cores, task -> {
+      Thread thread = new Thread(task, "pre-validation");
+      thread.setDaemon(true);
+      return thread;
+    });
+    System.out.printf("%d cores, pre-validation pool of %d threads%n", cores, cores);
+    if (oneAtATimeBlocks > 0) {
+      pipeline("process, one block at a time", headers.subList(0, Math.min(oneAtATimeBlocks, headers.size())),
+          genesis, (processor, batch) -> batch.forEach(header -> requireAccepted(processor.process(header))));
+    }
+    pipeline("processAll, batches of " + BATCH, headers, genesis,
+        (processor, batch) -> requireAccepted(processor.processAll(batch, pool)));
+    VrfInputs vrf = VrfInputs.make();
+    pipeline("processAll with one ECVRF verify per block on the pool", headers, genesis, (processor, batch) -> {
+      List<CompletableFuture<byte[]>> verified = batch.stream()
+          .map(header -> CompletableFuture.supplyAsync(() -> vrf.verify(header.timestamp()), pool))
+          .toList();
+      requireAccepted(processor.processAll(batch, pool));
+      verified.forEach(CompletableFuture::join);
+    });
+    pool.shutdown();
     baseline(dag.subList(0, Math.min(baselineBlocks + 1, dag.size())));
   }
 
@@ -99,29 +142,46 @@ public final class ConsensusThroughput {
     return headers;
   }
 
-  private static void pipeline(List<BlockHeader> headers, BlockHeader genesis) throws IOException {
+  private static void pipeline(String title, List<BlockHeader> headers, BlockHeader genesis, BatchProcessing processing)
+      throws IOException {
     Path directory = Files.createTempDirectory("citrate-consensus-bench");
     try (XodusKeyValueStore store = XodusKeyValueStore.open(directory, true)) {
-      BlockProcessor processor = processor(store, genesis);
       Runtime runtime = Runtime.getRuntime();
       long heapBefore = usedHeap(runtime);
-      int segment = Math.max(1, headers.size() / SEGMENTS);
+      BlockProcessor processor = processor(store, genesis);
+      int segment = Math.max(BATCH, headers.size() / SEGMENTS / BATCH * BATCH);
+      List<Double> rates = new ArrayList<>();
+      System.out.println(title + ", blocks/s per segment:");
+      long serialCpuStart = THREADS.getCurrentThreadCpuTime();
+      long processCpuStart = PROCESS.getProcessCpuTime();
       long totalStart = System.nanoTime();
       long segmentStart = totalStart;
-      System.out.println("pipeline on Xodus (durable writes), blocks/s per segment:");
-      for (int i = 0; i < headers.size(); i++) {
-        requireAccepted(processor.process(headers.get(i)));
-        if ((i + 1) % segment == 0) {
+      for (int from = 0; from < headers.size(); from += BATCH) {
+        int to = Math.min(from + BATCH, headers.size());
+        processing.process(processor, headers.subList(from, to));
+        if (to % segment == 0 || to == headers.size()) {
           long now = System.nanoTime();
-          System.out.printf(Locale.ROOT, "  blocks %,7d-%,7d  %,8.0f blocks/s%n", i + 2 - segment, i + 1,
-              segment / ((now - segmentStart) / 1e9));
+          int segmentBlocks = (to - 1) % segment + 1;
+          rates.add(segmentBlocks / ((now - segmentStart) / 1e9));
+          System.out.printf(Locale.ROOT, "  blocks %,7d-%,7d  %,8.0f blocks/s%n", to - segmentBlocks + 1, to,
+              rates.get(rates.size() - 1));
           segmentStart = now;
         }
       }
       double seconds = (System.nanoTime() - totalStart) / 1e9;
-      System.out.printf(Locale.ROOT, "pipeline total: %,d blocks in %.1f s = %,.0f blocks/s%n", headers.size(),
-          seconds, headers.size() / seconds);
-      System.out.printf(Locale.ROOT, "heap held after the run: %.0f bytes per block; on disk: %.0f bytes per block%n",
+      double serialMicros = (THREADS.getCurrentThreadCpuTime() - serialCpuStart) / 1e3 / headers.size();
+      double processMicros = (PROCESS.getProcessCpuTime() - processCpuStart) / 1e3 / headers.size();
+      List<Double> sorted = rates.stream().sorted().toList();
+      System.out.printf(Locale.ROOT, "  total: %,d blocks in %.1f s = %,.0f blocks/s; segment median %,.0f blocks/s,"
+              + " last/first segment %.2f%n", headers.size(), seconds, headers.size() / seconds,
+          sorted.get(sorted.size() / 2), rates.get(rates.size() - 1) / rates.get(0));
+      // Wall-clock rates move with whatever else the machine runs; CPU time per block does much less.
+      int cores = Runtime.getRuntime().availableProcessors();
+      System.out.printf(Locale.ROOT, "  CPU per block: %,.0f us on the calling thread (the serial stage), %,.0f us in"
+              + " the whole process; on %d otherwise idle cores that allows at most %,.0f blocks/s%n",
+          serialMicros, processMicros, cores, Math.min(1e6 / serialMicros, cores * 1e6 / processMicros));
+      System.out.printf(Locale.ROOT, "  heap held by consensus and the store after the run: %,.0f bytes per block;"
+              + " on disk: %,.0f bytes per block%n",
           (double) (usedHeap(runtime) - heapBefore) / headers.size(),
           (double) store.statistics().sizeInBytes() / headers.size());
     } finally {
@@ -196,6 +256,33 @@ public final class ConsensusThroughput {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
+    }
+  }
+
+  /** How one run hands a batch of headers to the processor. */
+  @FunctionalInterface
+  private interface BatchProcessing {
+    void process(BlockProcessor processor, List<BlockHeader> batch);
+  }
+
+  /** ECVRF proofs of one validator over a few slots, cycled: the cost of a verify, not its answer, matters here. */
+  private record VrfInputs(VrfPublicKey key, byte[][] alphas, byte[][] proofs) {
+    private static final int SLOTS = 256;
+
+    static VrfInputs make() {
+      byte[][] alphas = new byte[SLOTS][];
+      byte[][] proofs = new byte[SLOTS][];
+      for (int slot = 0; slot < SLOTS; slot++) {
+        alphas[slot] = ByteBuffer.allocate(Long.BYTES).putLong(slot).array();
+        proofs[slot] = Ecvrf.prove(VRF_KEY, alphas[slot]).toBytes();
+      }
+      return new VrfInputs(VRF_KEY.publicKey(), alphas, proofs);
+    }
+
+    /** Verifies the proof of the slot a block made at {@code timestamp} would be in. */
+    byte[] verify(long timestamp) {
+      int slot = (int) Math.floorMod(timestamp, (long) SLOTS);
+      return Ecvrf.verify(key, alphas[slot], VrfProof.fromBytes(proofs[slot]));
     }
   }
 
