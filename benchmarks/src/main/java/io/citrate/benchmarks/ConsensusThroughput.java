@@ -156,16 +156,23 @@ public final class ConsensusThroughput {
       long processCpuStart = PROCESS.getProcessCpuTime();
       long totalStart = System.nanoTime();
       long segmentStart = totalStart;
+      long segmentSerialCpu = serialCpuStart;
+      long segmentProcessCpu = processCpuStart;
       for (int from = 0; from < headers.size(); from += BATCH) {
         int to = Math.min(from + BATCH, headers.size());
         processing.process(processor, headers.subList(from, to));
         if (to % segment == 0 || to == headers.size()) {
           long now = System.nanoTime();
+          long serialCpu = THREADS.getCurrentThreadCpuTime();
+          long processCpu = PROCESS.getProcessCpuTime();
           int segmentBlocks = (to - 1) % segment + 1;
           rates.add(segmentBlocks / ((now - segmentStart) / 1e9));
-          System.out.printf(Locale.ROOT, "  blocks %,7d-%,7d  %,8.0f blocks/s%n", to - segmentBlocks + 1, to,
-              rates.get(rates.size() - 1));
+          System.out.printf(Locale.ROOT, "  blocks %,7d-%,7d  %,8.0f blocks/s   CPU per block: serial %,5.0f us,"
+                  + " process %,5.0f us%n", to - segmentBlocks + 1, to, rates.get(rates.size() - 1),
+              (serialCpu - segmentSerialCpu) / 1e3 / segmentBlocks, (processCpu - segmentProcessCpu) / 1e3 / segmentBlocks);
           segmentStart = now;
+          segmentSerialCpu = serialCpu;
+          segmentProcessCpu = processCpu;
         }
       }
       double seconds = (System.nanoTime() - totalStart) / 1e9;
