@@ -76,6 +76,12 @@ public final class BlockProcessor {
   private final GhostdagProtocol ghostdag;
   private final ReindexParameters reindexParameters;
   private RuntimeException halted;
+  /**
+   * The finality point found last and its chain position: the next one is usually the same or a few
+   * positions higher, so the search starts there instead of reading its way up from genesis.
+   */
+  private Hash lastFinalityPoint;
+  private long lastFinalityPosition;
 
   public BlockProcessor(ConsensusParameters parameters, KeyValueStore store, BlockHeader genesis,
       HeaderPreValidation preValidation, OrphanPool orphans) {
@@ -374,18 +380,36 @@ public final class BlockProcessor {
     if (threshold <= 0) {
       return dagState.chainBlockAt(0).orElseThrow();
     }
-    // Blue scores strictly increase along the chain: binary search the last position at or below it.
+    // Blue scores strictly increase along the chain: search the last position at or below the threshold,
+    // from the previous answer when it is still on the chain and below it, as it almost always is.
     long low = 0;
-    long high = sinkPosition;
+    if (lastFinalityPoint != null && lastFinalityPosition <= sinkPosition
+        && dagState.chainBlockAt(lastFinalityPosition).filter(lastFinalityPoint::equals).isPresent()
+        && ghostdagStore.blueScore(lastFinalityPoint) <= threshold) {
+      low = lastFinalityPosition;
+    }
+    // Gallop up to bracket the answer in a few reads, then halve the bracket.
+    long bound = 1;
+    while (low + bound <= sinkPosition && blueScoreAt(low + bound) <= threshold) {
+      bound <<= 1;
+    }
+    long high = Math.min(sinkPosition, low + bound - 1);
+    low += bound >>> 1;
     while (low < high) {
       long middle = (low + high + 1) >>> 1;
-      if (ghostdagStore.blueScore(dagState.chainBlockAt(middle).orElseThrow()) <= threshold) {
+      if (blueScoreAt(middle) <= threshold) {
         low = middle;
       } else {
         high = middle - 1;
       }
     }
-    return dagState.chainBlockAt(low).orElseThrow();
+    lastFinalityPosition = low;
+    lastFinalityPoint = dagState.chainBlockAt(low).orElseThrow();
+    return lastFinalityPoint;
+  }
+
+  private long blueScoreAt(long chainPosition) {
+    return ghostdagStore.blueScore(dagState.chainBlockAt(chainPosition).orElseThrow());
   }
 
   private BlockOutcome commit(BlockHeader header, GhostdagData data, boolean becomesSink) {

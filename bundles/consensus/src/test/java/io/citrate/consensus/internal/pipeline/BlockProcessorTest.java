@@ -191,6 +191,46 @@ class BlockProcessorTest {
   }
 
   @Test
+  void theFinalityPointFollowsALongChain() throws Exception {
+    BlockProcessor processor = processor(new MemoryKeyValueStore());
+    List<Hash> chain = new ArrayList<>(List.of(GENESIS.hash()));
+    for (int i = 1; i <= 12; i++) {
+      BlockHeader block = child(processor, List.of(chain.get(i - 1)), i);
+      processor.process(block);
+      chain.add(block.hash());
+    }
+    // Sink at blue score 12 and finality depth 3: the finality point is chain block 9.
+    List<BlockOutcome> belowFinality = branch(processor, chain.get(8), 5, 100);
+    assertThat(belowFinality).anySatisfy(outcome -> assertThat(outcome).isInstanceOfSatisfying(BlockOutcome.Rejected.class,
+        rejected -> assertThat(rejected.violation()).isEqualTo(new RuleViolation.FinalityViolation(chain.get(9)))));
+    assertThat(processor.sink()).contains(chain.get(12));
+
+    List<BlockOutcome> atFinality = branch(processor, chain.get(9), 4, 200);
+    assertThat(atFinality).allMatch(BlockOutcome.Accepted.class::isInstance);
+    assertThat(processor.sink()).contains(atFinality.get(3).block());
+  }
+
+  /**
+   * Up to {@code length} blocks, each on the one before, from {@code base}, stopping at the first not
+   * accepted; the outcome of each in order.
+   */
+  private static List<BlockOutcome> branch(BlockProcessor processor, Hash base, int length, int salt)
+      throws BlockRejectedException {
+    List<BlockOutcome> outcomes = new ArrayList<>();
+    Hash parent = base;
+    for (int i = 1; i <= length; i++) {
+      BlockHeader block = child(processor, List.of(parent), salt + i);
+      BlockOutcome outcome = single(processor.process(block));
+      outcomes.add(outcome);
+      if (!(outcome instanceof BlockOutcome.Accepted)) {
+        break;
+      }
+      parent = block.hash();
+    }
+    return outcomes;
+  }
+
+  @Test
   void aReopenedStoreContinuesWhereItStopped(@TempDir Path directory) throws Exception {
     Hash sink;
     try (XodusKeyValueStore store = XodusKeyValueStore.open(directory, false)) {
