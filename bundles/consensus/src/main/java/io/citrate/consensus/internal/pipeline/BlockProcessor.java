@@ -31,9 +31,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -170,25 +168,45 @@ public final class BlockProcessor {
    * block is committed before this returns.
    */
   public synchronized List<BlockOutcome> processAll(List<BlockHeader> headers, Executor preValidationPool) {
-    requireNotHalted();
-    Map<Hash, CompletableFuture<Void>> preValidated = new HashMap<>();
+    List<CompletableFuture<Arrival>> arrivals = new ArrayList<>(headers.size());
     for (BlockHeader header : headers) {
-      preValidated.computeIfAbsent(header.hash(), hash -> preValidateAsync(header, preValidationPool));
+      arrivals.add(CompletableFuture.completedFuture(new Arrival.Decoded(header)));
     }
-    StatelessChecks checks = header -> {
-      CompletableFuture<Void> ahead = preValidated.get(header.hash());
-      if (ahead == null) {
-        // An orphan released by this call, not among the headers given.
-        preValidation.validate(header);
-      } else {
-        awaitPreValidation(ahead);
-      }
-    };
+    return processArrivals(arrivals, preValidationPool);
+  }
+
+  /**
+   * {@link #processAll} for headers as they arrive from peers, decoded on {@code pool} too; bytes that are
+   * not a canonical header are rejected in their place as {@link #processEncoded} rejects them.
+   */
+  public synchronized List<BlockOutcome> processAllEncoded(List<byte[]> encodedHeaders, Executor pool) {
+    List<CompletableFuture<Arrival>> arrivals = new ArrayList<>(encodedHeaders.size());
+    for (byte[] encoded : encodedHeaders) {
+      arrivals.add(CompletableFuture.supplyAsync(() -> Arrival.decode(encoded), pool));
+    }
+    return processArrivals(arrivals, pool);
+  }
+
+  private List<BlockOutcome> processArrivals(List<CompletableFuture<Arrival>> arrivals, Executor pool) {
+    requireNotHalted();
+    List<CompletableFuture<Void>> preValidated = new ArrayList<>(arrivals.size());
+    for (CompletableFuture<Arrival> arrival : arrivals) {
+      preValidated.add(arrival.thenAcceptAsync(this::preValidate, pool));
+    }
     List<BlockOutcome> outcomes = new ArrayList<>();
     int outcomesAtLastFlush = 0;
     try {
-      for (BlockHeader header : headers) {
-        processWithReleasedOrphans(header, checks, outcomes);
+      for (int i = 0; i < arrivals.size(); i++) {
+        Arrival arrival = arrivals.get(i).join();
+        if (arrival instanceof Arrival.Malformed malformed) {
+          outcomes.add(malformed.outcome());
+          continue;
+        }
+        BlockHeader header = ((Arrival.Decoded) arrival).header();
+        CompletableFuture<Void> ahead = preValidated.get(i);
+        // Orphans released on the way were not given here and are checked on the spot.
+        processWithReleasedOrphans(header,
+            candidate -> checkAhead(candidate == header ? ahead : null, candidate), outcomes);
         if (outcomes.size() - outcomesAtLastFlush >= GROUP_COMMIT_BLOCKS) {
           flushOrHalt();
           outcomesAtLastFlush = outcomes.size();
@@ -200,14 +218,23 @@ public final class BlockProcessor {
     return outcomes;
   }
 
-  private CompletableFuture<Void> preValidateAsync(BlockHeader header, Executor pool) {
-    return CompletableFuture.runAsync(() -> {
+  private void preValidate(Arrival arrival) {
+    if (arrival instanceof Arrival.Decoded decoded) {
       try {
-        preValidation.validate(header);
+        preValidation.validate(decoded.header());
       } catch (BlockRejectedException e) {
         throw new CompletionException(e);
       }
-    }, pool);
+    }
+  }
+
+  /** Waits for the checks run ahead of {@code header}, or runs them now when there are none. */
+  private void checkAhead(CompletableFuture<Void> ahead, BlockHeader header) throws BlockRejectedException {
+    if (ahead == null) {
+      preValidation.validate(header);
+    } else {
+      awaitPreValidation(ahead);
+    }
   }
 
   private static void awaitPreValidation(CompletableFuture<Void> preValidated) throws BlockRejectedException {
@@ -246,13 +273,10 @@ public final class BlockProcessor {
    * are rejected under the Keccak-256 of the bytes and recorded nowhere: they name no block.
    */
   public List<BlockOutcome> processEncoded(byte[] encoded) {
-    BlockHeader header;
-    try {
-      header = BlockHeader.decode(encoded);
-    } catch (InvalidBlockHeaderException e) {
-      return List.of(new BlockOutcome.Rejected(Keccak256.hash(encoded), new RuleViolation.Malformed(e.getMessage())));
-    }
-    return process(header);
+    Arrival arrival = Arrival.decode(encoded);
+    return arrival instanceof Arrival.Decoded decoded
+        ? process(decoded.header())
+        : List.of(((Arrival.Malformed) arrival).outcome());
   }
 
   public synchronized Optional<BlockStatus> status(Hash block) {
@@ -504,6 +528,22 @@ public final class BlockProcessor {
     store.commit(batch);
     orphans.remove(header.hash());
     return new BlockOutcome.Rejected(header.hash(), violation);
+  }
+
+  /** A header off the wire: decoded, or refused with the outcome that says why. */
+  private sealed interface Arrival {
+    record Decoded(BlockHeader header) implements Arrival {}
+
+    record Malformed(BlockOutcome.Rejected outcome) implements Arrival {}
+
+    /** Bytes that are not a canonical header name no block: rejected under their Keccak-256, recorded nowhere. */
+    static Arrival decode(byte[] encoded) {
+      try {
+        return new Decoded(BlockHeader.decode(encoded));
+      } catch (InvalidBlockHeaderException e) {
+        return new Malformed(new BlockOutcome.Rejected(Keccak256.hash(encoded), new RuleViolation.Malformed(e.getMessage())));
+      }
+    }
   }
 
   /** Runs, or waits for, the {@link HeaderPreValidation} checks of one header. */

@@ -272,6 +272,26 @@ class BlockProcessorTest {
   }
 
   @Test
+  void processAllEncodedDecodesAheadAndRejectsMalformedBytesInPlace() throws Exception {
+    List<BlockHeader> arrivals = mixedArrivals();
+    List<byte[]> encoded = new ArrayList<>();
+    arrivals.forEach(header -> encoded.add(header.encode()));
+    byte[] truncated = Arrays.copyOf(encoded.get(0), encoded.get(0).length - 1);
+    encoded.add(5, truncated);
+    BlockProcessor oneByOne = processor(new MemoryKeyValueStore());
+    List<BlockOutcome> expected = new ArrayList<>();
+    for (byte[] bytes : encoded) {
+      expected.addAll(oneByOne.processEncoded(bytes));
+    }
+
+    List<BlockOutcome> outcomes = processor(new MemoryKeyValueStore()).processAllEncoded(encoded, PRE_VALIDATION_POOL);
+
+    assertThat(outcomes).isEqualTo(expected);
+    assertThat(outcomes.get(5)).isInstanceOfSatisfying(BlockOutcome.Rejected.class,
+        rejected -> assertThat(rejected.violation()).isInstanceOf(RuleViolation.Malformed.class));
+  }
+
+  @Test
   void processAllWritesAGroupOfBlocksPerCommit() throws Exception {
     BlockProcessor planner = processor(new MemoryKeyValueStore());
     List<BlockHeader> chain = new ArrayList<>();
