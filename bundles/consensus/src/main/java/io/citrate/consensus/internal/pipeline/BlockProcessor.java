@@ -15,8 +15,8 @@ import io.citrate.consensus.internal.reachability.ReachabilityIndex;
 import io.citrate.consensus.internal.reachability.ReachabilityWriter;
 import io.citrate.consensus.internal.reachability.ReindexParameters;
 import io.citrate.consensus.internal.reachability.StagingReachabilityStore;
-import io.citrate.consensus.internal.store.KeyValueBlockStatusStore;
 import io.citrate.consensus.internal.store.GroupCommitStore;
+import io.citrate.consensus.internal.store.KeyValueBlockStatusStore;
 import io.citrate.consensus.internal.store.KeyValueDagStateStore;
 import io.citrate.consensus.internal.store.KeyValueGhostdagStore;
 import io.citrate.consensus.internal.store.KeyValueHeaderStore;
@@ -60,7 +60,10 @@ public final class BlockProcessor {
   static final int GROUP_COMMIT_BLOCKS = 512;
 
   private final ConsensusParameters parameters;
-  /** Every block's writes go here; they reach the store when a call to process returns. */
+  /**
+   * Every block's writes go here; they reach the store before a call to process returns, and during
+   * {@link #processAll} every {@value #GROUP_COMMIT_BLOCKS} blocks.
+   */
   private final GroupCommitStore store;
   private final HeaderPreValidation preValidation;
   private final OrphanPool orphans;
