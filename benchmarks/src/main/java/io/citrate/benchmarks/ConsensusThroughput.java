@@ -32,6 +32,8 @@ import io.citrate.store.api.MemoryKeyValueStore;
 import io.citrate.store.api.WriteBatch;
 import io.citrate.store.internal.XodusKeyValueStore;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -44,15 +46,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
- * Blocks per second through the whole consensus pipeline (signature, VRF proof, GHOSTDAG, reachability, one Xodus
- * commit per block) on a DAG shaped like a 10 blocks/s network with a 700 ms delay, reported per segment
- * so that growth in per-block cost shows; then GHOSTDAG with the reachability index against GHOSTDAG with
- * ancestry answered by walking the DAG, on the same prefix, in the same run.
+ * Blocks per second through the whole consensus pipeline (header decoding, signature, VRF proof and
+ * lottery, GHOSTDAG, reachability, Xodus with durable writes) on a DAG shaped like a 10 blocks/s network
+ * with a 700 ms delay, reported per segment so that growth in per-block cost shows, in two runs over fresh
+ * stores fed the encoded headers: {@code processEncoded} one block at a time (one commit per block, the
+ * baseline) and {@code processAllEncoded} on batches of {@value #BATCH} (decoding and signatures ahead on
+ * a pool of one thread per core, one commit per group). Then GHOSTDAG with the reachability index against
+ * GHOSTDAG with ancestry answered by walking the DAG, on the same prefix, in the same run.
  *
- * <p>{@code java -cp benchmarks/target/benchmarks.jar io.citrate.benchmarks.ConsensusThroughput [blocks] [baseline blocks]}
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.citrate.benchmarks.ConsensusThroughput [blocks]
+ * [baseline blocks] [blocks one at a time]}
  */
 public final class ConsensusThroughput {
   private static final ConsensusParameters PARAMETERS = ConsensusParameters.DEFAULT;
@@ -61,12 +69,18 @@ public final class ConsensusThroughput {
   private static final VrfPrivateKey PRODUCER_VRF = VrfPrivateKey.fromHex("0x" + "a5".repeat(32));
   private static final long GENESIS_TIME = 1_800_000_000_000L;
   private static final int SEGMENTS = 10;
+  /** Headers per processAll call, as a sync would hand them over. */
+  private static final int BATCH = 1_000;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private ConsensusThroughput() {}
 
   public static void main(String[] args) throws Exception {
     int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int baselineBlocks = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
+    int oneAtATimeBlocks = args.length > 2 ? Integer.parseInt(args[2]) : blocks;
     List<SyntheticDag.Block> dag = SyntheticDag.generate(blocks, 10, 700, PARAMETERS.maxBlockParents(), 7);
     ConsensusGenesis genesis = new ConsensusGenesis(1337, PARAMETERS, ProposerParameters.DEFAULT,
         BlockHeader.builder().timestamp(GENESIS_TIME).gasLimit(30_000_000).build(),
@@ -74,8 +88,22 @@ public final class ConsensusThroughput {
     System.out.printf("synthetic DAG: %,d blocks, mean %.2f parents%n", blocks,
         dag.stream().mapToInt(block -> block.parents().size()).average().orElse(0));
 
-    List<BlockHeader> headers = signedHeaders(dag, genesis);
-    pipeline(headers, genesis);
+    // As they come from peers: the timed runs decode them too.
+    List<byte[]> headers = signedHeaders(dag, genesis).stream().map(BlockHeader::encode).toList();
+    int cores = Runtime.getRuntime().availableProcessors();
+    ExecutorService pool = Executors.newFixedThreadPool(cores, task -> {
+      Thread thread = new Thread(task, "pre-validation");
+      thread.setDaemon(true);
+      return thread;
+    });
+    System.out.printf("%d cores, pre-validation pool of %d threads%n", cores, cores);
+    if (oneAtATimeBlocks > 0) {
+      pipeline("processEncoded, one block at a time", headers.subList(0, Math.min(oneAtATimeBlocks, headers.size())),
+          genesis, (processor, batch) -> batch.forEach(header -> requireAccepted(processor.processEncoded(header))));
+    }
+    pipeline("processAllEncoded, batches of " + BATCH, headers, genesis,
+        (processor, batch) -> requireAccepted(processor.processAllEncoded(batch, pool)));
+    pool.shutdown();
     baseline(dag.subList(0, Math.min(baselineBlocks + 1, dag.size())));
   }
 
@@ -110,29 +138,54 @@ public final class ConsensusThroughput {
     return headers;
   }
 
-  private static void pipeline(List<BlockHeader> headers, ConsensusGenesis genesis) throws IOException {
+  private static void pipeline(String title, List<byte[]> headers, ConsensusGenesis genesis,
+      BatchProcessing processing)
+      throws IOException {
     Path directory = Files.createTempDirectory("citrate-consensus-bench");
     try (XodusKeyValueStore store = XodusKeyValueStore.open(directory, true)) {
-      BlockProcessor processor = processor(store, genesis);
       Runtime runtime = Runtime.getRuntime();
       long heapBefore = usedHeap(runtime);
-      int segment = Math.max(1, headers.size() / SEGMENTS);
+      BlockProcessor processor = processor(store, genesis);
+      int segment = Math.max(BATCH, headers.size() / SEGMENTS / BATCH * BATCH);
+      List<Double> rates = new ArrayList<>();
+      System.out.println(title + ", blocks/s per segment:");
+      long serialCpuStart = THREADS.getCurrentThreadCpuTime();
+      long processCpuStart = PROCESS.getProcessCpuTime();
       long totalStart = System.nanoTime();
       long segmentStart = totalStart;
-      System.out.println("pipeline on Xodus (durable writes), blocks/s per segment:");
-      for (int i = 0; i < headers.size(); i++) {
-        requireAccepted(processor.process(headers.get(i)));
-        if ((i + 1) % segment == 0) {
+      long segmentSerialCpu = serialCpuStart;
+      long segmentProcessCpu = processCpuStart;
+      for (int from = 0; from < headers.size(); from += BATCH) {
+        int to = Math.min(from + BATCH, headers.size());
+        processing.process(processor, headers.subList(from, to));
+        if (to % segment == 0 || to == headers.size()) {
           long now = System.nanoTime();
-          System.out.printf(Locale.ROOT, "  blocks %,7d-%,7d  %,8.0f blocks/s%n", i + 2 - segment, i + 1,
-              segment / ((now - segmentStart) / 1e9));
+          long serialCpu = THREADS.getCurrentThreadCpuTime();
+          long processCpu = PROCESS.getProcessCpuTime();
+          int segmentBlocks = (to - 1) % segment + 1;
+          rates.add(segmentBlocks / ((now - segmentStart) / 1e9));
+          System.out.printf(Locale.ROOT, "  blocks %,7d-%,7d  %,8.0f blocks/s   CPU per block: serial %,5.0f us,"
+                  + " process %,5.0f us%n", to - segmentBlocks + 1, to, rates.get(rates.size() - 1),
+              (serialCpu - segmentSerialCpu) / 1e3 / segmentBlocks, (processCpu - segmentProcessCpu) / 1e3 / segmentBlocks);
           segmentStart = now;
+          segmentSerialCpu = serialCpu;
+          segmentProcessCpu = processCpu;
         }
       }
       double seconds = (System.nanoTime() - totalStart) / 1e9;
-      System.out.printf(Locale.ROOT, "pipeline total: %,d blocks in %.1f s = %,.0f blocks/s%n", headers.size(),
-          seconds, headers.size() / seconds);
-      System.out.printf(Locale.ROOT, "heap held after the run: %.0f bytes per block; on disk: %.0f bytes per block%n",
+      double serialMicros = (THREADS.getCurrentThreadCpuTime() - serialCpuStart) / 1e3 / headers.size();
+      double processMicros = (PROCESS.getProcessCpuTime() - processCpuStart) / 1e3 / headers.size();
+      List<Double> sorted = rates.stream().sorted().toList();
+      System.out.printf(Locale.ROOT, "  total: %,d blocks in %.1f s = %,.0f blocks/s; segment median %,.0f blocks/s,"
+              + " last/first segment %.2f%n", headers.size(), seconds, headers.size() / seconds,
+          sorted.get(sorted.size() / 2), rates.get(rates.size() - 1) / rates.get(0));
+      // Wall-clock rates move with whatever else the machine runs; CPU time per block does much less.
+      int cores = Runtime.getRuntime().availableProcessors();
+      System.out.printf(Locale.ROOT, "  CPU per block: %,.0f us on the calling thread (the serial stage), %,.0f us in"
+              + " the whole process; on %d otherwise idle cores that allows at most %,.0f blocks/s%n",
+          serialMicros, processMicros, cores, Math.min(1e6 / serialMicros, cores * 1e6 / processMicros));
+      System.out.printf(Locale.ROOT, "  heap held by consensus and the store after the run: %,.0f bytes per block;"
+              + " on disk: %,.0f bytes per block%n",
           (double) (usedHeap(runtime) - heapBefore) / headers.size(),
           (double) store.statistics().sizeInBytes() / headers.size());
     } finally {
@@ -208,6 +261,12 @@ public final class ConsensusThroughput {
         Files.delete(path);
       }
     }
+  }
+
+  /** How one run hands a batch of headers to the processor. */
+  @FunctionalInterface
+  private interface BatchProcessing {
+    void process(BlockProcessor processor, List<byte[]> batch);
   }
 
   /** The naive baseline: every ancestry question walks parents from the descendant. */

@@ -7,6 +7,8 @@ import io.citrate.store.api.StoreName;
 import io.citrate.store.api.WriteBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,14 +24,38 @@ public final class KeyValueBlockStatusStore {
   /** Long enough for any rule violation message; keeps a hostile block from storing an essay. */
   private static final int MAX_REASON_BYTES = 512;
 
+  /** Statuses kept in memory: every block's parents are looked up, and the recent ones over and over. */
+  private static final int CACHE_CAPACITY = 50_000;
+
   private final KeyValueStore store;
+  /** Only statuses read back from the store are cached, and a block is judged once, so none goes stale. */
+  private final Map<Hash, BlockStatus> cache = new LinkedHashMap<>(1 << 12, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Hash, BlockStatus> eldest) {
+      return size() > CACHE_CAPACITY;
+    }
+  };
 
   public KeyValueBlockStatusStore(KeyValueStore store) {
     this.store = store;
   }
 
   public Optional<BlockStatus> status(Hash block) {
-    return store.get(STORE_NAME, block.unsafeBytes()).map(value -> decodeStatus(block, value));
+    synchronized (cache) {
+      BlockStatus cached = cache.get(block);
+      if (cached != null) {
+        return Optional.of(cached);
+      }
+    }
+    Optional<BlockStatus> status = store.get(STORE_NAME, block.unsafeBytes()).map(value -> decodeStatus(block, value));
+    status.ifPresent(found -> {
+      synchronized (cache) {
+        cache.put(block, found);
+      }
+    });
+    return status;
   }
 
   /** Why the block was found invalid; empty when it is valid or unknown. */

@@ -62,6 +62,12 @@ public final class KeyValueGhostdagStore implements GhostdagStore {
 
   @Override
   public boolean has(Hash block) {
+    synchronized (cache) {
+      // GHOSTDAG asks this of every parent, which it has usually just read.
+      if (cache.containsKey(block)) {
+        return true;
+      }
+    }
     return store.contains(STORE_NAME, block.unsafeBytes());
   }
 

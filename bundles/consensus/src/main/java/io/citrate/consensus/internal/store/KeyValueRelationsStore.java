@@ -91,6 +91,11 @@ public final class KeyValueRelationsStore implements RelationsStore {
 
   @Override
   public boolean has(Hash block) {
+    synchronized (parentsCache) {
+      if (parentsCache.containsKey(block)) {
+        return true;
+      }
+    }
     return store.contains(PARENTS, block.unsafeBytes());
   }
 

@@ -20,13 +20,20 @@ import io.citrate.core.api.block.BlockHeader;
 import io.citrate.core.api.crypto.KeyPair;
 import io.citrate.core.api.crypto.PrivateKey;
 import io.citrate.core.api.vrf.VrfPrivateKey;
+import io.citrate.store.api.KeyRange;
 import io.citrate.store.api.KeyValueStore;
 import io.citrate.store.api.MemoryKeyValueStore;
+import io.citrate.store.api.StoreFailureException;
+import io.citrate.store.api.StoreName;
 import io.citrate.store.internal.XodusKeyValueStore;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +47,8 @@ class BlockProcessorTest {
   /** One-millisecond slots in epochs far longer than any test here: every block is in epoch 0. */
   private static final ProposerParameters PROPOSERS = new ProposerParameters(1, 1, 1_000_000);
   private static final ConsensusGenesis CONSENSUS_GENESIS = genesis(GENESIS);
+
+  private static final Executor PRE_VALIDATION_POOL = ForkJoinPool.commonPool();
 
   private long clock = GENESIS_TIME + 1_000_000;
 
@@ -198,6 +207,46 @@ class BlockProcessorTest {
   }
 
   @Test
+  void theFinalityPointFollowsALongChain() throws Exception {
+    BlockProcessor processor = processor(new MemoryKeyValueStore());
+    List<Hash> chain = new ArrayList<>(List.of(GENESIS.hash()));
+    for (int i = 1; i <= 12; i++) {
+      BlockHeader block = child(processor, List.of(chain.get(i - 1)), i);
+      processor.process(block);
+      chain.add(block.hash());
+    }
+    // Sink at blue score 12 and finality depth 3: the finality point is chain block 9.
+    List<BlockOutcome> belowFinality = branch(processor, chain.get(8), 5, 100);
+    assertThat(belowFinality).anySatisfy(outcome -> assertThat(outcome).isInstanceOfSatisfying(BlockOutcome.Rejected.class,
+        rejected -> assertThat(rejected.violation()).isEqualTo(new RuleViolation.FinalityViolation(chain.get(9)))));
+    assertThat(processor.sink()).contains(chain.get(12));
+
+    List<BlockOutcome> atFinality = branch(processor, chain.get(9), 4, 200);
+    assertThat(atFinality).allMatch(BlockOutcome.Accepted.class::isInstance);
+    assertThat(processor.sink()).contains(atFinality.get(3).block());
+  }
+
+  /**
+   * Up to {@code length} blocks, each on the one before, from {@code base}, stopping at the first not
+   * accepted; the outcome of each in order.
+   */
+  private static List<BlockOutcome> branch(BlockProcessor processor, Hash base, int length, int salt)
+      throws BlockRejectedException {
+    List<BlockOutcome> outcomes = new ArrayList<>();
+    Hash parent = base;
+    for (int i = 1; i <= length; i++) {
+      BlockHeader block = child(processor, List.of(parent), salt + i);
+      BlockOutcome outcome = single(processor.process(block));
+      outcomes.add(outcome);
+      if (!(outcome instanceof BlockOutcome.Accepted)) {
+        break;
+      }
+      parent = block.hash();
+    }
+    return outcomes;
+  }
+
+  @Test
   void aReopenedStoreContinuesWhereItStopped(@TempDir Path directory) throws Exception {
     Hash sink;
     try (XodusKeyValueStore store = XodusKeyValueStore.open(directory, false)) {
@@ -216,6 +265,129 @@ class BlockProcessorTest {
       assertThatThrownBy(() -> new BlockProcessor(genesis(otherGenesis), store, preValidation(),
           new OrphanPool(10))).isInstanceOf(IllegalStateException.class).hasMessageContaining("genesis");
     }
+  }
+
+  @Test
+  void processAllGivesTheOutcomesAndTheStoreOfProcessingOneByOne() throws Exception {
+    List<BlockHeader> arrivals = mixedArrivals();
+    MemoryKeyValueStore oneByOneStore = new MemoryKeyValueStore();
+    BlockProcessor oneByOne = processor(oneByOneStore);
+    List<BlockOutcome> expected = new ArrayList<>();
+    for (BlockHeader header : arrivals) {
+      expected.addAll(oneByOne.process(header));
+    }
+    MemoryKeyValueStore batchStore = new MemoryKeyValueStore();
+
+    List<BlockOutcome> outcomes = processor(batchStore).processAll(arrivals, PRE_VALIDATION_POOL);
+
+    assertThat(outcomes).isEqualTo(expected);
+    assertThat(outcomes).hasAtLeastOneElementOfType(BlockOutcome.Orphaned.class)
+        .hasAtLeastOneElementOfType(BlockOutcome.Rejected.class)
+        .hasAtLeastOneElementOfType(BlockOutcome.Duplicate.class);
+    assertThat(contents(batchStore)).isEqualTo(contents(oneByOneStore));
+  }
+
+  @Test
+  void processAllEncodedDecodesAheadAndRejectsMalformedBytesInPlace() throws Exception {
+    List<BlockHeader> arrivals = mixedArrivals();
+    List<byte[]> encoded = new ArrayList<>();
+    arrivals.forEach(header -> encoded.add(header.encode()));
+    byte[] truncated = Arrays.copyOf(encoded.get(0), encoded.get(0).length - 1);
+    encoded.add(5, truncated);
+    BlockProcessor oneByOne = processor(new MemoryKeyValueStore());
+    List<BlockOutcome> expected = new ArrayList<>();
+    for (byte[] bytes : encoded) {
+      expected.addAll(oneByOne.processEncoded(bytes));
+    }
+
+    List<BlockOutcome> outcomes = processor(new MemoryKeyValueStore()).processAllEncoded(encoded, PRE_VALIDATION_POOL);
+
+    assertThat(outcomes).isEqualTo(expected);
+    assertThat(outcomes.get(5)).isInstanceOfSatisfying(BlockOutcome.Rejected.class,
+        rejected -> assertThat(rejected.violation()).isInstanceOf(RuleViolation.Malformed.class));
+  }
+
+  @Test
+  void processAllWritesAGroupOfBlocksPerCommit() throws Exception {
+    BlockProcessor planner = processor(new MemoryKeyValueStore());
+    List<BlockHeader> chain = new ArrayList<>();
+    Hash parent = GENESIS.hash();
+    for (int i = 1; i <= BlockProcessor.GROUP_COMMIT_BLOCKS + 10; i++) {
+      BlockHeader block = child(planner, List.of(parent), i);
+      planner.process(block);
+      chain.add(block);
+      parent = block.hash();
+    }
+    MemoryKeyValueStore store = new MemoryKeyValueStore();
+    BlockProcessor processor = processor(store);
+    long commitsBefore = store.statistics().commitCount();
+
+    assertThat(processor.processAll(chain, PRE_VALIDATION_POOL)).allMatch(BlockOutcome.Accepted.class::isInstance);
+
+    assertThat(store.statistics().commitCount() - commitsBefore).isEqualTo(2);
+    assertThat(processor.sink()).contains(parent);
+  }
+
+  @Test
+  void aFailedGroupCommitWritesNoneOfItsBlocksAndHaltsTheProcessor() throws Exception {
+    BlockProcessor planner = processor(new MemoryKeyValueStore());
+    BlockHeader first = child(planner, List.of(GENESIS.hash()), 1);
+    planner.process(first);
+    BlockHeader second = child(planner, List.of(first.hash()), 2);
+    FailingCommitStore store = new FailingCommitStore();
+    BlockProcessor processor = processor(store);
+    store.failCommits = true;
+
+    assertThatThrownBy(() -> processor.processAll(List.of(first, second), PRE_VALIDATION_POOL))
+        .isInstanceOf(StoreFailureException.class);
+
+    assertThatThrownBy(() -> processor.process(second)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("halted");
+    store.failCommits = false;
+    BlockProcessor reopened = processor(store);
+    assertThat(reopened.status(first.hash())).isEmpty();
+    assertThat(reopened.tips()).containsExactly(GENESIS.hash());
+    assertThat(reopened.processAll(List.of(first, second), PRE_VALIDATION_POOL))
+        .allMatch(BlockOutcome.Accepted.class::isInstance);
+  }
+
+  /**
+   * Blocks of a DAG up to three wide, as they might arrive: one a few places late (its children wait as
+   * orphans), a block lying about its blue score and a child of it, a forged signature and a duplicate.
+   */
+  private static List<BlockHeader> mixedArrivals() throws Exception {
+    BlockProcessor planner = new BlockProcessor(CONSENSUS_GENESIS, new MemoryKeyValueStore(),
+        new HeaderPreValidation(PARAMETERS, Long.MAX_VALUE / 4, () -> GENESIS_TIME), new OrphanPool(100));
+    Random random = new Random(7);
+    List<BlockHeader> valid = new ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      List<Hash> tips = planner.tips();
+      List<Hash> parents = tips.size() < 3 && random.nextBoolean()
+          ? List.of(tips.get(random.nextInt(tips.size())))
+          : tips;
+      BlockHeader block = child(planner, parents, i);
+      planner.process(block);
+      valid.add(block);
+    }
+    List<BlockHeader> arrivals = new ArrayList<>(valid);
+    arrivals.add(15, arrivals.remove(10));
+    BlockHeader liar = signed(planner, List.of(GENESIS.hash()), 7, BigInteger.ONE, 1000);
+    arrivals.add(3, liar);
+    arrivals.add(7, signed(planner, List.of(liar.hash()), 2, BigInteger.TWO, 1001));
+    GhostdagData onGenesis = planner.ghostdagFor(List.of(GENESIS.hash()));
+    arrivals.add(12, unsigned(List.of(GENESIS.hash()), onGenesis.blueScore(), onGenesis.blueWork(), 1002)
+        .vrfProof(proof(planner, GENESIS.hash(), 1002)).build().sign(STRANGER.privateKey()));
+    arrivals.add(20, valid.get(2));
+    return arrivals;
+  }
+
+  /** Every entry of every store, for comparing two stores whole. */
+  private static List<String> contents(KeyValueStore store) {
+    List<String> entries = new ArrayList<>();
+    for (StoreName name : store.storeNames()) {
+      store.scan(name, KeyRange.all(), (key, value) -> entries.add(name + " " + Bytes.toHex(key) + " " + Bytes.toHex(value)));
+    }
+    return entries;
   }
 
   private BlockProcessor processor(KeyValueStore store) {
