@@ -17,6 +17,7 @@ import io.citrate.consensus.internal.proposer.EpochSeeds;
 import io.citrate.consensus.internal.proposer.EpochStakes;
 import io.citrate.consensus.internal.proposer.ProposerLottery;
 import io.citrate.consensus.internal.proposer.SlotSchedule;
+import io.citrate.consensus.internal.proposer.SpeculativeProof;
 import io.citrate.consensus.internal.reachability.KeyValueReachabilityStore;
 import io.citrate.consensus.internal.reachability.ReachabilityIndex;
 import io.citrate.consensus.internal.reachability.ReachabilityWriter;
@@ -206,7 +207,10 @@ public final class BlockProcessor {
     requireNotHalted();
     List<BlockOutcome> outcomes = new ArrayList<>();
     try {
-      processWithReleasedOrphans(header, preValidation::validate, outcomes);
+      processWithReleasedOrphans(header, candidate -> {
+        preValidation.validate(candidate);
+        return Optional.empty();
+      }, outcomes);
     } finally {
       flushOrHalt();
     }
@@ -244,9 +248,13 @@ public final class BlockProcessor {
 
   private List<BlockOutcome> processArrivals(List<CompletableFuture<Arrival>> arrivals, Executor pool) {
     requireNotHalted();
-    List<CompletableFuture<Void>> preValidated = new ArrayList<>(arrivals.size());
+    // The pool verifies VRF proofs on the seeds of the sink's chain, which nearly every block shares.
+    Hash likelyParent = dagState.sink().orElseThrow();
+    ChainRandomness likelyRandomness = chainRandomness.get(likelyParent);
+    List<CompletableFuture<Optional<SpeculativeProof>>> checkedAhead = new ArrayList<>(arrivals.size());
     for (CompletableFuture<Arrival> arrival : arrivals) {
-      preValidated.add(arrival.thenAcceptAsync(this::preValidate, pool));
+      checkedAhead.add(arrival.thenApplyAsync(
+          decoded -> checkStatelessly(decoded, likelyParent, likelyRandomness), pool));
     }
     List<BlockOutcome> outcomes = new ArrayList<>();
     int outcomesAtLastFlush = 0;
@@ -258,7 +266,7 @@ public final class BlockProcessor {
           continue;
         }
         BlockHeader header = ((Arrival.Decoded) arrival).header();
-        CompletableFuture<Void> ahead = preValidated.get(i);
+        CompletableFuture<Optional<SpeculativeProof>> ahead = checkedAhead.get(i);
         // Orphans released on the way were not given here and are checked on the spot.
         processWithReleasedOrphans(header,
             candidate -> checkAhead(candidate == header ? ahead : null, candidate), outcomes);
@@ -273,28 +281,32 @@ public final class BlockProcessor {
     return outcomes;
   }
 
-  private void preValidate(Arrival arrival) {
-    if (arrival instanceof Arrival.Decoded decoded) {
-      try {
-        preValidation.validate(decoded.header());
-      } catch (BlockRejectedException e) {
-        throw new CompletionException(e);
-      }
+  /**
+   * The pool's share of a header's work: the checks that need no store, then its VRF proof on the likely
+   * slot input. A proof that fails there is only a guess's failure: the serial stage decides.
+   */
+  private Optional<SpeculativeProof> checkStatelessly(Arrival arrival, Hash likelyParent,
+      ChainRandomness likelyRandomness) {
+    if (!(arrival instanceof Arrival.Decoded decoded)) {
+      return Optional.empty();
     }
+    try {
+      preValidation.validate(decoded.header());
+    } catch (BlockRejectedException e) {
+      throw new CompletionException(e);
+    }
+    return proposerValidation.speculate(decoded.header(), likelyParent, likelyRandomness);
   }
 
   /** Waits for the checks run ahead of {@code header}, or runs them now when there are none. */
-  private void checkAhead(CompletableFuture<Void> ahead, BlockHeader header) throws BlockRejectedException {
+  private Optional<SpeculativeProof> checkAhead(CompletableFuture<Optional<SpeculativeProof>> ahead,
+      BlockHeader header) throws BlockRejectedException {
     if (ahead == null) {
       preValidation.validate(header);
-    } else {
-      awaitPreValidation(ahead);
+      return Optional.empty();
     }
-  }
-
-  private static void awaitPreValidation(CompletableFuture<Void> preValidated) throws BlockRejectedException {
     try {
-      preValidated.join();
+      return ahead.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof BlockRejectedException rejected) {
         throw rejected;
@@ -397,7 +409,7 @@ public final class BlockProcessor {
       return new BlockOutcome.Duplicate(hash);
     }
     try {
-      checks.check(header);
+      Optional<SpeculativeProof> proofChecked = checks.check(header);
       long slot = proposerValidation.slotAt(hash, header.timestamp());
       List<Hash> missing = checkParents(header);
       if (!missing.isEmpty()) {
@@ -407,7 +419,8 @@ public final class BlockProcessor {
       GhostdagData data = ghostdagOf(header);
       checkDeclaredOrder(header, data);
       checkTimestampAfterSelectedParent(hash, header.timestamp(), data.selectedParent());
-      ChainRandomness randomness = proposerValidation.checkEligibility(header, slot, data.selectedParent());
+      ChainRandomness randomness = proposerValidation.checkEligibility(header, slot, data.selectedParent(),
+          proofChecked);
       boolean becomesSink = becomesSink(hash, data);
       if (becomesSink) {
         checkFinality(header, data);
@@ -646,6 +659,7 @@ public final class BlockProcessor {
   /** Runs, or waits for, the {@link HeaderPreValidation} checks of one header. */
   @FunctionalInterface
   private interface StatelessChecks {
-    void check(BlockHeader header) throws BlockRejectedException;
+    /** Returns the VRF proof verified ahead, if it was. */
+    Optional<SpeculativeProof> check(BlockHeader header) throws BlockRejectedException;
   }
 }

@@ -3,12 +3,14 @@ package io.citrate.consensus.internal.pipeline;
 import io.citrate.consensus.api.BlockRejectedException;
 import io.citrate.consensus.api.RuleViolation;
 import io.citrate.consensus.api.SlotInput;
+import io.citrate.consensus.api.StakeDistribution;
 import io.citrate.consensus.api.SlotTicket;
 import io.citrate.consensus.internal.proposer.EpochSeeds;
 import io.citrate.consensus.internal.proposer.EpochStakes;
 import io.citrate.consensus.internal.proposer.ProposerLottery;
 import io.citrate.consensus.internal.proposer.SlotEligibility;
 import io.citrate.consensus.internal.proposer.SlotSchedule;
+import io.citrate.consensus.internal.proposer.SpeculativeProof;
 import io.citrate.consensus.internal.store.ChainRandomness;
 import io.citrate.consensus.internal.store.ChainRandomnessStoreReader;
 import io.citrate.core.api.Address;
@@ -56,17 +58,40 @@ final class ProposerValidation {
    * Checks that the producer won {@code slot} on the chain through {@code selectedParent}, and returns the
    * block's chain randomness: the selected parent's, extended by the output of the block's proof.
    */
-  ChainRandomness checkEligibility(BlockHeader header, long slot, Hash selectedParent)
-      throws BlockRejectedException {
+  ChainRandomness checkEligibility(BlockHeader header, long slot, Hash selectedParent,
+      Optional<SpeculativeProof> speculative) throws BlockRejectedException {
     long epoch = schedule.epochOf(slot);
     ChainRandomness parentRandomness = randomness.get(selectedParent);
     SlotInput input = new SlotInput(chainId, EpochSeeds.seed(parentRandomness, epoch), slot);
-    SlotEligibility verdict = lottery.checkEligibility(header.producer(), stakes.distribution(selectedParent, epoch),
-        input, header.vrfProof());
+    byte[] proof = header.vrfProof();
+    StakeDistribution distribution = stakes.distribution(selectedParent, epoch);
+    SlotEligibility verdict = speculative.isPresent()
+        ? lottery.checkEligibility(header.producer(), distribution, input, speculative.get().orElseVerify(proof))
+        : lottery.checkEligibility(header.producer(), distribution, input, proof);
     if (verdict instanceof SlotEligibility.Eligible eligible) {
       return EpochSeeds.extend(parentRandomness, epoch, eligible.output());
     }
     throw new BlockRejectedException(header.hash(), violationOf(verdict, slot));
+  }
+
+  /**
+   * Verifies the header's proof ahead of the serial stage on the slot input it would have on the chain of
+   * {@code likelyParent} (whose record is {@code likelyRandomness}): the sink when the header arrived, whose
+   * seed nearly every new block shares. Empty when there is nothing to verify on that guess. Must be safe to
+   * call from any thread: it reads only its arguments and the stake source.
+   */
+  Optional<SpeculativeProof> speculate(BlockHeader header, Hash likelyParent, ChainRandomness likelyRandomness) {
+    if (schedule.isBeforeGenesis(header.timestamp())) {
+      return Optional.empty();
+    }
+    long slot = schedule.slotAt(header.timestamp());
+    long epoch = schedule.epochOf(slot);
+    if (epoch < likelyRandomness.epoch()) {
+      return Optional.empty();
+    }
+    SlotInput input = new SlotInput(chainId, EpochSeeds.seed(likelyRandomness, epoch), slot);
+    return stakes.distribution(likelyParent, epoch).find(header.producer())
+        .map(validator -> SpeculativeProof.verify(validator.vrfKey(), input, header.vrfProof()));
   }
 
   /** What a producer of {@code slot} on {@code selectedParent} proves; the parent's epoch is not later. */

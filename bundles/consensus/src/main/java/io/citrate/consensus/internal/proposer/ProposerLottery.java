@@ -9,9 +9,9 @@ import io.citrate.core.api.Wei;
 import io.citrate.core.api.vrf.Ecvrf;
 import io.citrate.core.api.vrf.InvalidVrfProofException;
 import io.citrate.core.api.vrf.VrfProof;
+import io.citrate.core.api.vrf.VrfPublicKey;
 import java.math.BigInteger;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The stake-weighted proposer lottery. A validator may produce a block in a slot when its VRF output beta
@@ -43,17 +43,29 @@ public final class ProposerLottery {
     this.expectedProducersPerSlot = BigInteger.valueOf(expectedProducersPerSlot);
   }
 
+  /** Checks a proof's claimed output for a validator's key on a slot input, or says why it is invalid. */
+  @FunctionalInterface
+  public interface ProofVerifier {
+    Hash verify(VrfPublicKey key, SlotInput slot);
+  }
+
   /** Checks a claim that {@code validator} may produce in {@code slot}, for a proof as a block carries it. */
   public SlotEligibility checkEligibility(Address validator, StakeDistribution stakes, SlotInput slot, byte[] proof) {
-    return check(validator, stakes, slot, () -> VrfProof.fromBytes(proof));
+    return checkEligibility(validator, stakes, slot, (key, input) -> SpeculativeProof.verifyNow(key, input, proof));
   }
 
   /** Checks a claim that {@code validator} may produce in {@code slot} with an already decoded proof. */
   public SlotEligibility checkEligibility(Address validator, StakeDistribution stakes, SlotInput slot, VrfProof proof) {
-    return check(validator, stakes, slot, () -> proof);
+    return checkEligibility(validator, stakes, slot,
+        (key, input) -> Hash.wrapUnsafe(Ecvrf.verify(key, input.alpha(), proof)));
   }
 
-  private SlotEligibility check(Address validator, StakeDistribution stakes, SlotInput slot, Supplier<VrfProof> proof) {
+  /**
+   * Checks a claim that {@code validator} may produce in {@code slot}, verifying its proof with
+   * {@code verifier} (which throws {@link InvalidVrfProofException} for an invalid proof).
+   */
+  public SlotEligibility checkEligibility(Address validator, StakeDistribution stakes, SlotInput slot,
+      ProofVerifier verifier) {
     Optional<Validator> found = stakes.find(validator);
     if (found.isEmpty()) {
       return new SlotEligibility.UnknownValidator(validator);
@@ -65,7 +77,7 @@ public final class ProposerLottery {
     Hash output;
     try {
       // Decoding and verifying come last: they cost curve arithmetic, the checks above a map lookup.
-      output = Hash.wrapUnsafe(Ecvrf.verify(registered.vrfKey(), slot.alpha(), proof.get()));
+      output = verifier.verify(registered.vrfKey(), slot);
     } catch (InvalidVrfProofException e) {
       return new SlotEligibility.BadProof(validator, e.getMessage());
     }

@@ -283,7 +283,9 @@ class BlockProcessorTest {
     assertThat(outcomes).isEqualTo(expected);
     assertThat(outcomes).hasAtLeastOneElementOfType(BlockOutcome.Orphaned.class)
         .hasAtLeastOneElementOfType(BlockOutcome.Rejected.class)
-        .hasAtLeastOneElementOfType(BlockOutcome.Duplicate.class);
+        .hasAtLeastOneElementOfType(BlockOutcome.Duplicate.class)
+        .anySatisfy(outcome -> assertThat(outcome).isInstanceOfSatisfying(BlockOutcome.Rejected.class,
+            rejected -> assertThat(rejected.violation()).isInstanceOf(RuleViolation.BadVrfProof.class)));
     assertThat(contents(batchStore)).isEqualTo(contents(oneByOneStore));
   }
 
@@ -353,7 +355,8 @@ class BlockProcessorTest {
 
   /**
    * Blocks of a DAG up to three wide, as they might arrive: one a few places late (its children wait as
-   * orphans), a block lying about its blue score and a child of it, a forged signature and a duplicate.
+   * orphans), a block lying about its blue score and a child of it, a forged signature, a duplicate and a
+   * VRF proof by another key.
    */
   private static List<BlockHeader> mixedArrivals() throws Exception {
     BlockProcessor planner = new BlockProcessor(CONSENSUS_GENESIS, new MemoryKeyValueStore(),
@@ -378,6 +381,11 @@ class BlockProcessorTest {
     arrivals.add(12, unsigned(List.of(GENESIS.hash()), onGenesis.blueScore(), onGenesis.blueWork(), 1002)
         .vrfProof(proof(planner, GENESIS.hash(), 1002)).build().sign(STRANGER.privateKey()));
     arrivals.add(20, valid.get(2));
+    // Proved with a key that is not the producer's: the proof verified ahead fails, and so must the block.
+    arrivals.add(25, unsigned(List.of(GENESIS.hash()), onGenesis.blueScore(), onGenesis.blueWork(), 1003)
+        .vrfProof(planner.slotInput(GENESIS.hash(), GENESIS_TIME + 1003)
+            .prove(VrfPrivateKey.fromHex("0x" + "25".repeat(32))).proof().toBytes())
+        .build().sign(PRODUCER.privateKey()));
     return arrivals;
   }
 
