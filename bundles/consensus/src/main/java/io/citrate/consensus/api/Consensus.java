@@ -29,6 +29,13 @@ public interface Consensus {
   List<BlockOutcome> submitEncoded(byte[] encodedHeader);
 
   /**
+   * As {@link #submitEncoded} for many headers at once, as a sync delivers them: the same outcomes as
+   * submitting each in turn, in the same order, but decoding, signatures and VRF proofs are checked in
+   * parallel and the blocks are written in groups, each group in one transaction.
+   */
+  List<BlockOutcome> submitAllEncoded(List<byte[]> encodedHeaders);
+
+  /**
    * The GHOSTDAG data a new block on {@code parents} would have; a producer puts its blue score and blue
    * work into the header.
    *

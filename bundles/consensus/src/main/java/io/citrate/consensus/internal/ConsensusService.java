@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -34,6 +36,8 @@ public final class ConsensusService implements Consensus {
   private final OrphanPool orphans;
   private final BlockProcessor processor;
   private final ConsensusMetrics metrics;
+  /** Checks what needs no store (decoding, signatures, VRF proofs) ahead of the serial stage. */
+  private final ExecutorService preValidationPool;
 
   /**
    * Opens the DAG of {@code genesis} in {@code store}, writing genesis into an empty store.
@@ -48,6 +52,11 @@ public final class ConsensusService implements Consensus {
         new HeaderPreValidation(genesis.parameters(), futureToleranceMillis, clockMillis);
     this.processor = new BlockProcessor(genesis, store, preValidation, orphans);
     this.metrics = new ConsensusMetrics(metricRegistry, this);
+    this.preValidationPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+      Thread thread = new Thread(task, "citrate-consensus-prevalidation");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   @Override
@@ -65,6 +74,12 @@ public final class ConsensusService implements Consensus {
   public List<BlockOutcome> submitEncoded(byte[] encodedHeader) {
     Objects.requireNonNull(encodedHeader, "encodedHeader");
     return timedAndCounted(() -> processor.processEncoded(encodedHeader));
+  }
+
+  @Override
+  public List<BlockOutcome> submitAllEncoded(List<byte[]> encodedHeaders) {
+    List<byte[]> headers = List.copyOf(encodedHeaders);
+    return timedAndCounted(() -> processor.processAllEncoded(headers, preValidationPool));
   }
 
   private List<BlockOutcome> timedAndCounted(Supplier<List<BlockOutcome>> submission) {
@@ -159,8 +174,9 @@ public final class ConsensusService implements Consensus {
     return orphans.size();
   }
 
-  /** Stops publishing the gauges, which read the store; call before the store closes. */
+  /** Stops the pre-validation threads and the gauges, which read the store; call before the store closes. */
   public void close() {
+    preValidationPool.shutdown();
     metrics.close();
   }
 }

@@ -101,6 +101,32 @@ class ConsensusServiceTest {
   }
 
   @Test
+  void aBatchGivesTheOutcomesOfSubmittingOneByOne() throws Exception {
+    BlockHeader a = child(List.of(GENESIS_HASH), 1);
+    BlockHeader b = child(List.of(GENESIS_HASH), 2);
+    BlockHeader forged = child(List.of(GENESIS_HASH), 3).sign(STRANGER.privateKey());
+    ConsensusService planner = new ConsensusService(GENESIS, new MemoryKeyValueStore(), 8, 0,
+        () -> GENESIS_TIME + 1_000_000, new MetricRegistry());
+    planner.submit(a);
+    planner.submit(b);
+    GhostdagData mergeData = planner.ghostdagFor(sorted(a.hash(), b.hash()));
+    BlockHeader merge = block(sorted(a.hash(), b.hash()), mergeData.blueScore(), mergeData.blueWork(), 4);
+    planner.close();
+    // The merge arrives before its parents and waits for them as an orphan.
+    List<byte[]> batch = List.of(merge.encode(), a.encode(), new byte[] {(byte) 0xc0}, forged.encode(), b.encode());
+
+    List<BlockOutcome> outcomes = consensus.submitAllEncoded(batch);
+
+    assertThat(outcomes).extracting(outcome -> outcome.getClass().getSimpleName() + " " + outcome.block())
+        .containsExactly("Orphaned " + merge.hash(), "Accepted " + a.hash(),
+            "Rejected " + outcomes.get(2).block(), "Rejected " + forged.hash(), "Accepted " + b.hash(),
+            "Accepted " + merge.hash());
+    assertThat(consensus.sink()).isEqualTo(merge.hash());
+    assertThat(count("blocks.accepted")).isEqualTo(3);
+    assertThat(metrics.timer("processing").getCount()).isEqualTo(1);
+  }
+
+  @Test
   void unknownBlocksHaveNoData() {
     Hash unknown = Hash.wrap(new byte[32]);
     assertThat(consensus.status(unknown)).isEmpty();
