@@ -33,13 +33,13 @@ public record BlockEnvironment(Address coinbase, long number, long timestamp, lo
     Objects.requireNonNull(blockHashes, "blockHashes");
   }
 
-  /** Price of one unit of blob gas: fake_exponential(1, excessBlobGas, 3338477) (EIP-4844). */
+  /** Price of one unit of blob gas: EIP-4844's fake_exponential(1, excessBlobGas, 3338477). */
   public Wei blobBaseFee() {
-    return Wei.of(fakeExponential(MIN_BLOB_BASE_FEE, BigInteger.valueOf(excessBlobGas), BLOB_BASE_FEE_UPDATE_FRACTION));
+    return Wei.of(approximateExponential(MIN_BLOB_BASE_FEE, BigInteger.valueOf(excessBlobGas), BLOB_BASE_FEE_UPDATE_FRACTION));
   }
 
   /** EIP-4844's integer approximation of factor * e ** (numerator / denominator). */
-  static BigInteger fakeExponential(BigInteger factor, BigInteger numerator, BigInteger denominator) {
+  static BigInteger approximateExponential(BigInteger factor, BigInteger numerator, BigInteger denominator) {
     BigInteger output = BigInteger.ZERO;
     BigInteger accumulator = factor.multiply(denominator);
     for (int i = 1; accumulator.signum() > 0; i++) {
