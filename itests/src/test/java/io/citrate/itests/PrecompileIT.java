@@ -10,7 +10,19 @@ import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import io.citrate.core.api.Address;
+import io.citrate.core.api.Bytes;
+import io.citrate.core.api.Hash;
 import io.citrate.core.api.Wei;
+import io.citrate.core.api.crypto.PrivateKey;
+import io.citrate.core.api.tx.Transaction;
+import io.citrate.core.api.tx.TransactionType;
+import io.citrate.store.api.KeyValueStore;
+import io.citrate.store.api.WriteBatch;
+import io.citrate.vm.api.BlockEnvironment;
+import io.citrate.vm.api.BlockExecutionResult;
+import io.citrate.vm.api.BlockProcessor;
+import io.citrate.vm.api.GenesisAccount;
+import io.citrate.vm.api.Log;
 import io.citrate.vm.api.Precompile;
 import io.citrate.vm.api.PrecompileActivation;
 import io.citrate.vm.api.PrecompileContext;
@@ -18,6 +30,7 @@ import io.citrate.vm.api.PrecompileRegistry;
 import io.citrate.vm.api.PrecompileResult;
 import io.citrate.vm.api.PrecompileSchedule;
 import io.citrate.vm.api.PrecompileUnavailableException;
+import io.citrate.vm.api.TransactionReceipt;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -41,8 +54,9 @@ import org.osgi.framework.ServiceRegistration;
  * The precompile whiteboard in the real distribution, used as an integrator's bundle and governance would use it:
  * an example integrator bundle (io.citrate.examples.precompile) is deployed into the node, the test registers
  * more {@link Precompile} services with their address and implementation id, and a {@link PrecompileSchedule}
- * that activates them; the {@link PrecompileRegistry} answers per block and the shell lists the schedule. Each
- * test removes what it registered.
+ * that activates them; the {@link PrecompileRegistry} answers per block, the shell lists the schedule, and the
+ * node's {@link BlockProcessor} runs blocks whose contracts call the precompiles as Solidity does. Each test removes
+ * what it registered.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -54,8 +68,15 @@ public class PrecompileIT extends CitrateTestSupport {
   private static final Address ECRECOVER = Address.fromHex("0x0000000000000000000000000000000000000001");
   private static final long ACTIVATION = 100;
   private static final PrecompileContext CONTEXT = new PrecompileContext(Address.ZERO, Wei.ZERO, ACTIVATION, false);
+  private static final PrivateKey KEY =
+      PrivateKey.fromHex("0x45a915e4d060149eb4365960e6a7a45f334393093061116b197e3240065ff2d8");
+  private static final Address SENDER = KEY.publicKey().toAddress();
+  /** The topic a caller logs when its call to the precompile succeeded; {@link Hash#ZERO} when it failed. */
+  private static final Hash CALL_SUCCEEDED = Hash.fromHex("0x" + "00".repeat(31) + "01");
 
   private PrecompileRegistry registry;
+  private BlockProcessor processor;
+  private KeyValueStore store;
   private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
   /** Answers its input reversed, for 7 gas per byte. */
@@ -98,10 +119,16 @@ public class PrecompileIT extends CitrateTestSupport {
   }
 
   @Before
-  public void findTheRegistry() {
-    registry = await().atMost(Duration.ofSeconds(60))
-        .until(() -> Optional.ofNullable(bundleContext.getServiceReference(PrecompileRegistry.class))
-            .map(bundleContext::getService), Optional::isPresent)
+  public void findTheServices() {
+    registry = awaitService(PrecompileRegistry.class);
+    processor = awaitService(BlockProcessor.class);
+    store = awaitService(KeyValueStore.class);
+  }
+
+  private <T> T awaitService(Class<T> type) {
+    return await().atMost(Duration.ofSeconds(60))
+        .until(() -> Optional.ofNullable(bundleContext.getServiceReference(type)).map(bundleContext::getService),
+            Optional::isPresent)
         .orElseThrow();
   }
 
@@ -248,6 +275,80 @@ public class PrecompileIT extends CitrateTestSupport {
       }
       assertContains(messages.toString(), "block number is negative: -1");
     }
+  }
+
+  @Test
+  public void aContractCallsTheDeployedBundlesPrecompileThroughTheVm() throws Exception {
+    PrecompileActivation activation = new PrecompileActivation(SHA3, "example-sha3/1", ACTIVATION);
+    registerSchedule(activation);
+    Bundle example = bundleContext.installBundle(System.getProperty(EXAMPLE_LOCATION_PROPERTY));
+    try {
+      example.start();
+      await().atMost(Duration.ofSeconds(60)).until(() -> registry.registrations(activation) == 1);
+      Hash genesis = genesisWithCallersOf(SHA3);
+
+      byte[] input = "abc".getBytes(StandardCharsets.US_ASCII);
+      Log log = theCallersLog(executeAndCommit(genesis, ACTIVATION, callTo(callerOf(SHA3), 0, input)));
+      assertEquals(List.of(CALL_SUCCEEDED), log.topics());
+      assertArrayEquals(MessageDigest.getInstance("SHA3-256").digest(input), log.data());
+    } finally {
+      example.uninstall();
+    }
+  }
+
+  /**
+   * Bytecode calling {@code precompile} as Solidity does: copies its call data to memory, CALLs the precompile with
+   * it and all the gas, keeping 32 bytes of return data at memory 0, then LOG1s that word with CALL's success flag
+   * as the topic and stops.
+   */
+  private static byte[] callerCode(Address precompile) {
+    return Bytes.fromHex("0x36600060003760206000366000600073" + precompile.toHex().substring(2) + "5af160206000a100");
+  }
+
+  /** Each precompile's caller lives at its address with the first byte set to 0xc0. */
+  private static Address callerOf(Address precompile) {
+    return Address.fromHex("0xc0" + precompile.toHex().substring(4));
+  }
+
+  /** Commits a state with a funded sender and a caller for each of {@code precompiles}, and returns its root. */
+  private Hash genesisWithCallersOf(Address... precompiles) {
+    List<GenesisAccount> allocation = new ArrayList<>();
+    allocation.add(new GenesisAccount(SENDER, Wei.of(1_000_000_000_000L), 0, Bytes.EMPTY, Map.of()));
+    for (Address precompile : precompiles) {
+      allocation.add(new GenesisAccount(callerOf(precompile), Wei.ZERO, 1, callerCode(precompile), Map.of()));
+    }
+    WriteBatch batch = new WriteBatch();
+    Hash root = processor.genesis(allocation, batch);
+    store.commit(batch);
+    return root;
+  }
+
+  private static BlockEnvironment block(long number) {
+    return new BlockEnvironment(Address.ZERO, number, 1_000 + number, 30_000_000, Wei.of(10), Hash.ZERO, 0, 1,
+        n -> Hash.ZERO);
+  }
+
+  /** Enough gas that the 1/64 a caller keeps back covers its LOG1 after a halt has consumed the rest. */
+  private static Transaction callTo(Address caller, long nonce, byte[] data) {
+    return Transaction.builder(TransactionType.EIP1559).chainId(1).nonce(nonce).maxPriorityFeePerGas(Wei.of(2))
+        .maxFeePerGas(Wei.of(20)).gasLimit(1_000_000).to(caller).value(Wei.ZERO).data(data).sign(KEY);
+  }
+
+  private BlockExecutionResult executeAndCommit(Hash parentStateRoot, long number, Transaction transaction)
+      throws PrecompileUnavailableException {
+    WriteBatch batch = new WriteBatch();
+    BlockExecutionResult result = processor.execute(parentStateRoot, block(number), List.of(transaction), batch);
+    store.commit(batch);
+    return result;
+  }
+
+  /** The log of the block's one transaction, which must have succeeded. */
+  private static Log theCallersLog(BlockExecutionResult result) {
+    assertEquals(1, result.receipts().size());
+    TransactionReceipt receipt = result.receipts().get(0);
+    assertTrue("the transaction failed", receipt.success());
+    assertEquals(1, receipt.logs().size());
+    return receipt.logs().get(0);
   }
 
   private static void assertRow(String table, String implementation, String... cells) {
