@@ -296,6 +296,30 @@ public class PrecompileIT extends CitrateTestSupport {
     }
   }
 
+  @Test
+  public void aThrowingPrecompileFailsOnlyTheCallAndTheNextBlockRuns() throws Exception {
+    registerPrecompile(new ReversingPrecompile(), HASH, "reverse/1");
+    registerPrecompile(new BrokenPrecompile(), BROKEN, "broken/1");
+    registerSchedule(new PrecompileActivation(HASH, "reverse/1", ACTIVATION),
+        new PrecompileActivation(BROKEN, "broken/1", ACTIVATION));
+    await().atMost(Duration.ofSeconds(30)).until(() -> precompilesAt(ACTIVATION).containsKey(BROKEN));
+    Hash genesis = genesisWithCallersOf(BROKEN, HASH);
+
+    BlockExecutionResult broken = executeAndCommit(genesis, ACTIVATION, callTo(callerOf(BROKEN), 0, new byte[] {9}));
+    // The transaction succeeds: only the inner call failed, and the caller logged that.
+    assertEquals(List.of(Hash.ZERO), theCallersLog(broken).topics());
+
+    byte[] word = new byte[32];
+    for (int i = 0; i < word.length; i++) {
+      word[i] = (byte) i;
+    }
+    BlockExecutionResult next =
+        executeAndCommit(broken.stateRoot(), ACTIVATION + 1, callTo(callerOf(HASH), 1, word));
+    Log reversed = theCallersLog(next);
+    assertEquals(List.of(CALL_SUCCEEDED), reversed.topics());
+    assertArrayEquals(new ReversingPrecompile().execute(word, CONTEXT).output(), reversed.data());
+  }
+
   /**
    * Bytecode calling {@code precompile} as Solidity does: copies its call data to memory, CALLs the precompile with
    * it and all the gas, keeping 32 bytes of return data at memory 0, then LOG1s that word with CALL's success flag
