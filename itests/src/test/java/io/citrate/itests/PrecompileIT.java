@@ -320,6 +320,28 @@ public class PrecompileIT extends CitrateTestSupport {
     assertArrayEquals(new ReversingPrecompile().execute(word, CONTEXT).output(), reversed.data());
   }
 
+  @Test
+  public void aBlockNeedingAMissingImplementationIsRefusedAndWritesNothing() throws Exception {
+    PrecompileActivation missing = new PrecompileActivation(HASH, "reverse/1", ACTIVATION);
+    registerSchedule(missing);
+    await().atMost(Duration.ofSeconds(30)).until(() -> registry.scheduleAt(ACTIVATION).contains(missing));
+    Hash genesis = genesisWithCallersOf(HASH);
+
+    // Before its activation the address is an empty account, which a call reaches without trouble.
+    BlockExecutionResult before = executeAndCommit(genesis, ACTIVATION - 1, callTo(callerOf(HASH), 0, new byte[] {1}));
+    assertEquals(List.of(CALL_SUCCEEDED), theCallersLog(before).topics());
+
+    WriteBatch batch = new WriteBatch();
+    try {
+      processor.execute(before.stateRoot(), block(ACTIVATION), List.of(callTo(callerOf(HASH), 1, new byte[] {1})),
+          batch);
+      fail("block " + ACTIVATION + " needs reverse/1, which is not registered");
+    } catch (PrecompileUnavailableException unavailable) {
+      assertEquals(List.of(missing), unavailable.unavailable());
+    }
+    assertTrue(batch.isEmpty());
+  }
+
   /**
    * Bytecode calling {@code precompile} as Solidity does: copies its call data to memory, CALLs the precompile with
    * it and all the gas, keeping 32 bytes of return data at memory 0, then LOG1s that word with CALL's success flag
