@@ -66,6 +66,7 @@ public class PrecompileIT extends CitrateTestSupport {
   private static final String EXAMPLE_BUNDLE = "io.citrate.examples.precompile";
   private static final Address SHA3 = Address.fromHex("0x0000000000000000000000000000000000002000");
   private static final Address ECRECOVER = Address.fromHex("0x0000000000000000000000000000000000000001");
+  private static final Address POINT_EVALUATION = Address.fromHex("0x000000000000000000000000000000000000000a");
   private static final long ACTIVATION = 100;
   private static final PrecompileContext CONTEXT = new PrecompileContext(Address.ZERO, Wei.ZERO, ACTIVATION, false);
   private static final PrivateKey KEY =
@@ -152,6 +153,30 @@ public class PrecompileIT extends CitrateTestSupport {
 
   private Map<Address, Precompile> precompilesAt(long blockNumber) throws PrecompileUnavailableException {
     return registry.precompilesAt(blockNumber);
+  }
+
+  /** KZG point evaluation is c-kzg's native code embedded in the vm bundle: it must load inside the node. */
+  @Test
+  public void pointEvaluationVerifiesAProofInsideTheNode() throws Exception {
+    // The zero polynomial: its commitment and every proof about it are the point at infinity, y is 0.
+    byte[] infinity = new byte[48];
+    infinity[0] = (byte) 0xc0;
+    byte[] versionedHash = MessageDigest.getInstance("SHA-256").digest(infinity);
+    versionedHash[0] = 0x01;
+    byte[] z = new byte[32];
+    z[31] = 7;
+    byte[] input = Bytes.concat(versionedHash, z, new byte[32], infinity, infinity);
+    Precompile pointEvaluation = precompilesAt(0).get(POINT_EVALUATION);
+
+    PrecompileResult result =
+        pointEvaluation.execute(input, new PrecompileContext(SENDER, Wei.ZERO, 0, false));
+
+    assertEquals(PrecompileResult.Status.SUCCESS, result.status());
+    assertEquals("0x0000000000000000000000000000000000000000000000000000000000001000"
+        + "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001", Bytes.toHex(result.output()));
+    input[input.length - 1] = 1;
+    assertEquals(PrecompileResult.Status.HALT,
+        pointEvaluation.execute(input, new PrecompileContext(SENDER, Wei.ZERO, 0, false)).status());
   }
 
   @Test
