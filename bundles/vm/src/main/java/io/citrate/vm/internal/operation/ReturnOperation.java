@@ -1,31 +1,11 @@
 package io.citrate.vm.internal.operation;
 
-import static io.citrate.vm.internal.evm.DefaultExceptionalHaltReason.INSUFFICIENT_GAS;
-
-import io.citrate.vm.internal.evm.ExceptionalHaltReason;
-import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 
 /** RETURN (0xf3): Ends the frame successfully with a memory range as output. */
-public final class ReturnOperation extends Operation {
+public final class ReturnOperation extends OutputEndingOperation {
   public ReturnOperation(CancunGasCalculator gasCalculator) {
-    super(0xf3, "RETURN", 2, 0, gasCalculator);
-  }
-
-  @Override
-  public ExceptionalHaltReason execute(MessageFrame frame) {
-    OperandStack stack = frame.stack();
-    long offset = stack.clampedLong(0);
-    long length = stack.clampedLong(1);
-    Memory memory = frame.memory();
-    if (!frame.useGas(gasCalculator.memoryExpansionCost(memory, offset, length))) {
-      return INSUFFICIENT_GAS;
-    }
-    frame.setOutput(memory.read(offset, length));
-    stack.pop(2);
-    frame.setState(MessageFrame.State.CODE_SUCCESS);
-    return null;
+    super(0xf3, "RETURN", MessageFrame.State.CODE_SUCCESS, gasCalculator);
   }
 }
