@@ -237,7 +237,8 @@ public final class ConsensusThroughput {
 
   private static BlockProcessor processor(KeyValueStore store, ConsensusGenesis genesis) {
     return new BlockProcessor(genesis, store,
-        new HeaderPreValidation(PARAMETERS, Long.MAX_VALUE / 4, () -> GENESIS_TIME), new OrphanPool(1_000));
+        new HeaderPreValidation(PARAMETERS, Long.MAX_VALUE / 4, () -> GENESIS_TIME), new OrphanPool(1_000),
+        (block, committed, batch) -> { });
   }
 
   private static void requireAccepted(List<BlockOutcome> outcomes) {

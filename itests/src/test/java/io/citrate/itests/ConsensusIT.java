@@ -15,6 +15,7 @@ import io.citrate.consensus.api.BlockOutcome;
 import io.citrate.consensus.api.BlockStatus;
 import io.citrate.consensus.api.Consensus;
 import io.citrate.consensus.api.ConsensusGenesis;
+import io.citrate.consensus.api.ExecutionStage;
 import io.citrate.consensus.api.ConsensusParameters;
 import io.citrate.consensus.api.GhostdagData;
 import io.citrate.consensus.api.ProposerParameters;
@@ -66,7 +67,10 @@ public class ConsensusIT extends CitrateTestSupport {
 
   private Consensus consensus;
 
-  /** Registers the devnet genesis once per container, as the node bundle will, and waits for consensus. */
+  /**
+   * Registers the devnet genesis and an execution stage once per container, as the node bundle will, and
+   * waits for consensus.
+   */
   @Before
   public void openConsensus() {
     if (bundleContext.getServiceReference(ConsensusGenesis.class) == null) {
@@ -75,6 +79,9 @@ public class ConsensusIT extends CitrateTestSupport {
       ConsensusGenesis devnet = new ConsensusGenesis(CHAIN_ID, ConsensusParameters.DEFAULT,
           ProposerParameters.DEFAULT, GENESIS_HEADER, validators);
       bundleContext.registerService(ConsensusGenesis.class, devnet, new Hashtable<>());
+      // These headers carry no transactions: consensus alone, with nothing to execute.
+      ExecutionStage dagOnly = (block, committed, batch) -> { };
+      bundleContext.registerService(ExecutionStage.class, dagOnly, new Hashtable<>());
     }
     consensus = await().atMost(Duration.ofSeconds(60)).until(() -> service(Consensus.class, null), Optional::isPresent)
         .orElseThrow();

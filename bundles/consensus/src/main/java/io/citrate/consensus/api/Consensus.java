@@ -44,6 +44,15 @@ public interface Consensus {
   GhostdagData ghostdagFor(List<Hash> parents) throws BlockRejectedException;
 
   /**
+   * The mergeset of a block with GHOSTDAG data {@code data}, without its selected parent, in the order its
+   * transactions are accepted: see {@link ValidatedBlock#mergesetInExecutionOrder()}. A producer executes
+   * a new block's mergeset in this order before the block's own transactions.
+   *
+   * @throws IllegalArgumentException when a block of the mergeset is not a valid block
+   */
+  List<Hash> mergesetInExecutionOrder(GhostdagData data);
+
+  /**
    * What a producer proves, with {@link SlotInput#prove}, to claim the slot of {@code timestampMillis} for a
    * block whose selected parent is {@code selectedParent} (the selected parent {@link #ghostdagFor} gives
    * its parents): the chain id, the slot, and the epoch seed of that parent's selected chain. The block

@@ -134,4 +134,14 @@ public sealed interface RuleViolation {
       return "producer " + producer + " did not win slot " + slot + " (VRF output " + vrfOutput + ")";
     }
   }
+
+  /**
+   * The block's transactions, or the header's commitments to their execution (state root, receipts root,
+   * gas, base fee), break an execution rule: the node's {@link ExecutionStage} says which.
+   */
+  record InvalidExecution(String detail) implements RuleViolation {
+    public String message() {
+      return "execution: " + detail;
+    }
+  }
 }

@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.MetricSet;
 import io.citrate.consensus.api.Consensus;
 import io.citrate.consensus.api.ConsensusGenesis;
+import io.citrate.consensus.api.ExecutionStage;
 import io.citrate.store.api.KeyValueStore;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -19,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens consensus once the node's {@link KeyValueStore} and the network's {@link ConsensusGenesis} are both
- * registered, and publishes it as the {@link Consensus} service (with {@code citrate.chain.id}) and its
+ * Opens consensus once the node's {@link KeyValueStore}, the network's {@link ConsensusGenesis} and the
+ * node's {@link ExecutionStage} are registered, and publishes it as the {@link Consensus} service (with
+ * {@code citrate.chain.id}) and its
  * metrics as a {@link MetricSet} service with {@code citrate.metrics.prefix=citrate.consensus}. Settings
  * come from PID {@code io.citrate.consensus} (optional: the defaults serve a devnet); a change reopens
  * consensus, as does a new store or genesis.
@@ -42,9 +44,10 @@ public final class ConsensusComponent {
 
   @Activate
   public ConsensusComponent(BundleContext context, @Reference(name = "store") KeyValueStore store,
-      @Reference(name = "genesis") ConsensusGenesis genesis, ConsensusConfiguration configuration) {
+      @Reference(name = "genesis") ConsensusGenesis genesis, @Reference(name = "execution") ExecutionStage execution,
+      ConsensusConfiguration configuration) {
     MetricRegistry metrics = new MetricRegistry();
-    this.consensus = new ConsensusService(genesis, store, configuration.orphan_capacity(),
+    this.consensus = new ConsensusService(genesis, store, execution, configuration.orphan_capacity(),
         configuration.future_tolerance_millis(), System::currentTimeMillis, metrics);
     Dictionary<String, Object> metricsProperties = new Hashtable<>();
     metricsProperties.put(METRICS_PREFIX_PROPERTY, METRICS_PREFIX);

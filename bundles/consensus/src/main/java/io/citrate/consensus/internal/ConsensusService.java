@@ -7,6 +7,7 @@ import io.citrate.consensus.api.BlockRejectedException;
 import io.citrate.consensus.api.BlockStatus;
 import io.citrate.consensus.api.Consensus;
 import io.citrate.consensus.api.ConsensusGenesis;
+import io.citrate.consensus.api.ExecutionStage;
 import io.citrate.consensus.api.GhostdagData;
 import io.citrate.consensus.api.RuleViolation;
 import io.citrate.consensus.api.SlotInput;
@@ -40,17 +41,18 @@ public final class ConsensusService implements Consensus {
   private final ExecutorService preValidationPool;
 
   /**
-   * Opens the DAG of {@code genesis} in {@code store}, writing genesis into an empty store.
+   * Opens the DAG of {@code genesis} in {@code store}, writing genesis into an empty store; every valid
+   * block goes through {@code execution} before it is committed.
    *
    * @throws IllegalStateException when the store holds the DAG of another genesis
    */
-  public ConsensusService(ConsensusGenesis genesis, KeyValueStore store, int orphanCapacity,
-      long futureToleranceMillis, LongSupplier clockMillis, MetricRegistry metricRegistry) {
+  public ConsensusService(ConsensusGenesis genesis, KeyValueStore store, ExecutionStage execution,
+      int orphanCapacity, long futureToleranceMillis, LongSupplier clockMillis, MetricRegistry metricRegistry) {
     this.genesis = Objects.requireNonNull(genesis, "genesis");
     this.orphans = new OrphanPool(orphanCapacity);
     HeaderPreValidation preValidation =
         new HeaderPreValidation(genesis.parameters(), futureToleranceMillis, clockMillis);
-    this.processor = new BlockProcessor(genesis, store, preValidation, orphans);
+    this.processor = new BlockProcessor(genesis, store, preValidation, orphans, execution);
     this.metrics = new ConsensusMetrics(metricRegistry, this);
     this.preValidationPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
       Thread thread = new Thread(task, "citrate-consensus-prevalidation");
@@ -92,6 +94,12 @@ public final class ConsensusService implements Consensus {
     }
     metrics.record(outcomes);
     return outcomes;
+  }
+
+  @Override
+  public List<Hash> mergesetInExecutionOrder(GhostdagData data) {
+    Objects.requireNonNull(data, "data");
+    return processor.mergesetInExecutionOrder(data);
   }
 
   @Override

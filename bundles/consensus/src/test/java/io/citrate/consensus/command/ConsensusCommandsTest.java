@@ -1,5 +1,7 @@
 package io.citrate.consensus.command;
 
+import static io.citrate.consensus.DagOnly.NO_EXECUTION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +44,7 @@ class ConsensusCommandsTest {
 
   private final MemoryKeyValueStore store = new MemoryKeyValueStore();
   private final ConsensusService consensus =
-      new ConsensusService(GENESIS, store, 8, 0, () -> GENESIS_TIME + 1_000_000, new MetricRegistry());
+      new ConsensusService(GENESIS, store, NO_EXECUTION, 8, 0, () -> GENESIS_TIME + 1_000_000, new MetricRegistry());
   private final List<Hash> chain = new ArrayList<>(List.of(GENESIS_HASH));
 
   @AfterEach

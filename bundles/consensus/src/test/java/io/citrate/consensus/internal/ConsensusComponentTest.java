@@ -1,5 +1,7 @@
 package io.citrate.consensus.internal;
 
+import static io.citrate.consensus.DagOnly.NO_EXECUTION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -55,7 +57,7 @@ class ConsensusComponentTest {
   @Test
   @SuppressWarnings("unchecked")
   void activationPublishesConsensusAndItsMetricsAndDeactivationWithdrawsThem() {
-    ConsensusComponent component = new ConsensusComponent(context, store, GENESIS, defaults());
+    ConsensusComponent component = new ConsensusComponent(context, store, GENESIS, NO_EXECUTION, defaults());
 
     ArgumentCaptor<Consensus> consensus = ArgumentCaptor.forClass(Consensus.class);
     ArgumentCaptor<Dictionary<String, ?>> consensusProperties = ArgumentCaptor.forClass(Dictionary.class);

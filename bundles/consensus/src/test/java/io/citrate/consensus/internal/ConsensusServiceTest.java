@@ -1,5 +1,7 @@
 package io.citrate.consensus.internal;
 
+import static io.citrate.consensus.DagOnly.NO_EXECUTION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +44,7 @@ class ConsensusServiceTest {
   private final MemoryKeyValueStore store = new MemoryKeyValueStore();
   private final MetricRegistry metrics = new MetricRegistry();
   private final ConsensusService consensus =
-      new ConsensusService(GENESIS, store, 8, 0, () -> GENESIS_TIME + 1_000_000, metrics);
+      new ConsensusService(GENESIS, store, NO_EXECUTION, 8, 0, () -> GENESIS_TIME + 1_000_000, metrics);
 
   @AfterEach
   void closeStore() {
@@ -105,7 +107,7 @@ class ConsensusServiceTest {
     BlockHeader a = child(List.of(GENESIS_HASH), 1);
     BlockHeader b = child(List.of(GENESIS_HASH), 2);
     BlockHeader forged = child(List.of(GENESIS_HASH), 3).sign(STRANGER.privateKey());
-    ConsensusService planner = new ConsensusService(GENESIS, new MemoryKeyValueStore(), 8, 0,
+    ConsensusService planner = new ConsensusService(GENESIS, new MemoryKeyValueStore(), NO_EXECUTION, 8, 0,
         () -> GENESIS_TIME + 1_000_000, new MetricRegistry());
     planner.submit(a);
     planner.submit(b);
@@ -212,7 +214,7 @@ class ConsensusServiceTest {
         GENESIS.proposers(), GENESIS.header(), GENESIS.validators());
     MetricRegistry registry = new MetricRegistry();
     try (MemoryKeyValueStore smallKStore = new MemoryKeyValueStore()) {
-      ConsensusService service = new ConsensusService(smallK, smallKStore, 8, 0, () -> GENESIS_TIME + 1_000_000,
+      ConsensusService service = new ConsensusService(smallK, smallKStore, NO_EXECUTION, 8, 0, () -> GENESIS_TIME + 1_000_000,
           registry);
       List<Hash> parallel = new ArrayList<>();
       for (int salt = 1; salt <= 3; salt++) {
@@ -250,7 +252,7 @@ class ConsensusServiceTest {
   void refusesAStoreOfAnotherGenesis() {
     ConsensusGenesis other = new ConsensusGenesis(1337, GENESIS.parameters(), GENESIS.proposers(),
         BlockHeader.builder().timestamp(GENESIS_TIME + 1).gasLimit(30_000_000).build(), GENESIS.validators());
-    assertThatThrownBy(() -> new ConsensusService(other, store, 8, 0, () -> 0, new MetricRegistry()))
+    assertThatThrownBy(() -> new ConsensusService(other, store, NO_EXECUTION, 8, 0, () -> 0, new MetricRegistry()))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("genesis");
   }
 

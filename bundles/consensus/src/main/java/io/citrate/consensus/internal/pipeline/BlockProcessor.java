@@ -6,10 +6,12 @@ import io.citrate.consensus.api.BlockStatus;
 import io.citrate.consensus.api.ChainChange;
 import io.citrate.consensus.api.ConsensusGenesis;
 import io.citrate.consensus.api.ConsensusParameters;
+import io.citrate.consensus.api.ExecutionStage;
 import io.citrate.consensus.api.GhostdagData;
 import io.citrate.consensus.api.RuleViolation;
 import io.citrate.consensus.api.SlotInput;
 import io.citrate.consensus.api.SlotTicket;
+import io.citrate.consensus.api.ValidatedBlock;
 import io.citrate.consensus.internal.ghostdag.BlockWork;
 import io.citrate.consensus.internal.ghostdag.GhostdagProtocol;
 import io.citrate.consensus.internal.ghostdag.GhostdagRuleException;
@@ -91,6 +93,7 @@ public final class BlockProcessor {
   private final KeyValueDagStateStore dagState;
   private final GhostdagProtocol ghostdag;
   private final ReindexParameters reindexParameters;
+  private final ExecutionStage execution;
   private RuntimeException halted;
   /**
    * The finality point found last and its chain position: the next one is usually the same or a few
@@ -99,15 +102,19 @@ public final class BlockProcessor {
   private Hash lastFinalityPoint;
   private long lastFinalityPosition;
 
-  /** A processor whose lottery uses the genesis validators in every epoch. */
+  /**
+   * A processor whose lottery uses the genesis validators in every epoch and which hands every valid
+   * block, genesis included, to {@code execution} before committing it.
+   */
   public BlockProcessor(ConsensusGenesis genesis, KeyValueStore store, HeaderPreValidation preValidation,
-      OrphanPool orphans) {
-    this(genesis, store, preValidation, orphans, EpochStakes.fixed(genesis.validators()));
+      OrphanPool orphans, ExecutionStage execution) {
+    this(genesis, store, preValidation, orphans, EpochStakes.fixed(genesis.validators()), execution);
   }
 
   /** A processor whose lottery takes each epoch's validators from {@code stakes}. */
   BlockProcessor(ConsensusGenesis genesis, KeyValueStore store, HeaderPreValidation preValidation,
-      OrphanPool orphans, EpochStakes stakes) {
+      OrphanPool orphans, EpochStakes stakes, ExecutionStage execution) {
+    this.execution = execution;
     this.parameters = genesis.parameters();
     this.store = new GroupCommitStore(store);
     this.preValidation = preValidation;
@@ -152,6 +159,12 @@ public final class BlockProcessor {
     dagState.stageTips(batch, List.of(hash));
     dagState.stageSink(batch, hash);
     dagState.stageChainBlock(batch, 0, hash);
+    try {
+      execution.stage(new ValidatedBlock(genesis, GhostdagData.genesis(), List.of(),
+          new ChainChange(List.of(), List.of(hash))), store, batch);
+    } catch (BlockRejectedException e) {
+      throw new IllegalStateException("genesis " + hash + " cannot be executed: " + e.violation().message(), e);
+    }
     store.commit(batch);
     store.flush();
   }
@@ -170,6 +183,23 @@ public final class BlockProcessor {
     }
   }
 
+  /** The mergeset of {@code data} without its selected parent, in ascending (blue work, hash) order. */
+  public synchronized List<Hash> mergesetInExecutionOrder(GhostdagData data) {
+    for (Hash block : data.mergesetBlues()) {
+      requireValid(block);
+    }
+    for (Hash block : data.mergesetReds()) {
+      requireValid(block);
+    }
+    return ghostdag.ascendingMergesetWithoutSelectedParent(data);
+  }
+
+  private void requireValid(Hash block) {
+    if (!statuses.status(block).equals(Optional.of(BlockStatus.VALID))) {
+      throw new IllegalArgumentException("block " + block + " is not a valid block");
+    }
+  }
+
   /**
    * What a producer proves to claim the slot of {@code timestampMillis} for a block whose selected parent is
    * {@code selectedParent}: the chain id, the slot, and the epoch seed of that parent's selected chain.
@@ -179,9 +209,7 @@ public final class BlockProcessor {
    * @throws IllegalArgumentException when {@code selectedParent} is not a valid block
    */
   public synchronized SlotInput slotInput(Hash selectedParent, long timestampMillis) throws BlockRejectedException {
-    if (!statuses.status(selectedParent).equals(Optional.of(BlockStatus.VALID))) {
-      throw new IllegalArgumentException("block " + selectedParent + " is not a valid block");
-    }
+    requireValid(selectedParent);
     long slot = proposerValidation.slotAt(Hash.ZERO, timestampMillis);
     checkTimestampAfterSelectedParent(Hash.ZERO, timestampMillis, selectedParent);
     return proposerValidation.slotInput(selectedParent, slot);
@@ -193,9 +221,7 @@ public final class BlockProcessor {
    */
   public synchronized Optional<RuleViolation> proposerVerdict(Address producer, Hash selectedParent,
       SlotTicket ticket) {
-    if (!statuses.status(selectedParent).equals(Optional.of(BlockStatus.VALID))) {
-      throw new IllegalArgumentException("block " + selectedParent + " is not a valid block");
-    }
+    requireValid(selectedParent);
     return proposerValidation.verdictOn(producer, selectedParent, ticket);
   }
 
@@ -545,7 +571,7 @@ public final class BlockProcessor {
   }
 
   private BlockOutcome commit(BlockHeader header, GhostdagData data, ChainRandomness randomness,
-      boolean becomesSink) {
+      boolean becomesSink) throws BlockRejectedException {
     Hash hash = header.hash();
     WriteBatch batch = new WriteBatch();
     headers.insertBatch(batch, header);
@@ -553,13 +579,6 @@ public final class BlockProcessor {
     relations.insertBatch(batch, hash, header.parents());
     ghostdagStore.insertBatch(batch, hash, data);
     chainRandomness.insertBatch(batch, hash, randomness);
-
-    StagingReachabilityStore staging = new StagingReachabilityStore(reachabilityStore);
-    ReachabilityWriter writer = new ReachabilityWriter(staging, reindexParameters);
-    writer.addBlock(hash, data.selectedParent(), ghostdag.ascendingMergesetWithoutSelectedParent(data));
-    if (becomesSink) {
-      writer.hintVirtualSelectedParent(hash);
-    }
 
     TreeSet<Hash> tips = new TreeSet<>(dagState.tips());
     header.parents().forEach(tips::remove);
@@ -571,7 +590,17 @@ public final class BlockProcessor {
       change = stageSelectedChain(batch, hash, data);
       dagState.stageSink(batch, hash);
     }
-    // Last, because staging also updates the reachability cache, which must match what is committed.
+    List<Hash> mergeset = ghostdag.ascendingMergesetWithoutSelectedParent(data);
+    execution.stage(new ValidatedBlock(header, data, mergeset, change), store, batch);
+
+    // After execution, which may still reject the block: staging updates the reachability cache, which
+    // must match what is committed.
+    StagingReachabilityStore staging = new StagingReachabilityStore(reachabilityStore);
+    ReachabilityWriter writer = new ReachabilityWriter(staging, reindexParameters);
+    writer.addBlock(hash, data.selectedParent(), mergeset);
+    if (becomesSink) {
+      writer.hintVirtualSelectedParent(hash);
+    }
     staging.commit(batch);
     commitOrHalt(batch);
     return new BlockOutcome.Accepted(hash, data, change);

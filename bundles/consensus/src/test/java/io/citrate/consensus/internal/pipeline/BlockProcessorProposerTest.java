@@ -1,5 +1,7 @@
 package io.citrate.consensus.internal.pipeline;
 
+import static io.citrate.consensus.DagOnly.NO_EXECUTION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -257,7 +259,7 @@ class BlockProcessorProposerTest {
 
     // Built in order on one node: each block on one to three random tips or a random older block, by
     // whichever validator wins the slot on its selected parent; a losing claim is kept among them too.
-    BlockProcessor builder = new BlockProcessor(network, store, preValidation(), new OrphanPool(100));
+    BlockProcessor builder = new BlockProcessor(network, store, preValidation(), new OrphanPool(100), NO_EXECUTION);
     Random random = new Random(7);
     List<BlockHeader> blocks = new ArrayList<>();
     List<Hash> built = new ArrayList<>(List.of(GENESIS.hash()));
@@ -289,7 +291,7 @@ class BlockProcessorProposerTest {
     assertThat(expected.values()).containsOnlyOnce(BlockStatus.INVALID.toString());
     for (List<BlockHeader> order : List.of(reversed, shuffled)) {
       MemoryKeyValueStore otherStore = new MemoryKeyValueStore();
-      BlockProcessor other = new BlockProcessor(network, otherStore, preValidation(), new OrphanPool(100));
+      BlockProcessor other = new BlockProcessor(network, otherStore, preValidation(), new OrphanPool(100), NO_EXECUTION);
       order.forEach(other::process);
       assertThat(summary(other, otherStore, blocks)).isEqualTo(expected);
       assertThat(other.tips()).isEqualTo(builder.tips());
@@ -306,7 +308,7 @@ class BlockProcessorProposerTest {
         (selectedParent, epoch) -> {
           asked.add(selectedParent + "@" + epoch);
           return epoch == 0 ? whaleOnly : minnowOnly;
-        });
+        }, NO_EXECUTION);
 
     BlockHeader early = block(processor, MINNOW, List.of(GENESIS.hash()), at(1));
     assertThat(single(processor.process(early))).isInstanceOfSatisfying(BlockOutcome.Rejected.class,
@@ -373,7 +375,7 @@ class BlockProcessorProposerTest {
   }
 
   private BlockProcessor processor(ConsensusGenesis genesis) {
-    return new BlockProcessor(genesis, store, preValidation(), new OrphanPool(100));
+    return new BlockProcessor(genesis, store, preValidation(), new OrphanPool(100), NO_EXECUTION);
   }
 
   private static HeaderPreValidation preValidation() {

@@ -1,5 +1,6 @@
 package io.citrate.consensus.internal.pipeline;
 
+import static io.citrate.consensus.DagOnly.NO_EXECUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,10 +9,12 @@ import io.citrate.consensus.api.BlockRejectedException;
 import io.citrate.consensus.api.BlockStatus;
 import io.citrate.consensus.api.ConsensusGenesis;
 import io.citrate.consensus.api.ConsensusParameters;
+import io.citrate.consensus.api.ExecutionStage;
 import io.citrate.consensus.api.GhostdagData;
 import io.citrate.consensus.api.ProposerParameters;
 import io.citrate.consensus.api.RuleViolation;
 import io.citrate.consensus.api.StakeDistribution;
+import io.citrate.consensus.api.ValidatedBlock;
 import io.citrate.consensus.api.Validator;
 import io.citrate.core.api.Bytes;
 import io.citrate.core.api.Hash;
@@ -95,6 +98,69 @@ class BlockProcessorTest {
   }
 
   @Test
+  void handsEveryValidBlockToExecutionAndCommitsItsWritesWithTheBlock() throws Exception {
+    StoreName executed = StoreName.of("test-executed");
+    List<ValidatedBlock> seen = new ArrayList<>();
+    ExecutionStage recording = (block, committed, batch) -> {
+      seen.add(block);
+      batch.put(executed, block.hash().toArray(), new byte[] {1});
+    };
+    MemoryKeyValueStore store = new MemoryKeyValueStore();
+    BlockProcessor processor =
+        new BlockProcessor(CONSENSUS_GENESIS, store, preValidation(), new OrphanPool(100), recording);
+    assertThat(seen).singleElement().satisfies(genesis -> {
+      assertThat(genesis.isGenesis()).isTrue();
+      assertThat(genesis.chainChange().added()).containsExactly(GENESIS.hash());
+    });
+    BlockHeader a = child(processor, List.of(GENESIS.hash()), 1);
+    BlockHeader b = child(processor, List.of(GENESIS.hash()), 2);
+    processor.process(a);
+    processor.process(b);
+    BlockHeader merge = child(processor, List.of(a.hash(), b.hash()).stream().sorted().toList(), 3);
+    processor.process(merge);
+
+    ValidatedBlock last = seen.get(seen.size() - 1);
+    assertThat(last.hash()).isEqualTo(merge.hash());
+    Hash selectedParent = last.ghostdag().selectedParent();
+    Hash merged = selectedParent.equals(a.hash()) ? b.hash() : a.hash();
+    assertThat(last.mergesetInExecutionOrder()).containsExactly(merged);
+    assertThat(last.isBlue(merged)).isTrue();
+    assertThat(last.becomesSink()).isTrue();
+    assertThat(processor.mergesetInExecutionOrder(last.ghostdag())).containsExactly(merged);
+    for (BlockHeader block : List.of(GENESIS, a, b, merge)) {
+      assertThat(store.get(executed, block.hash().toArray())).isPresent();
+    }
+  }
+
+  @Test
+  void aBlockThatExecutionRejectsIsInvalidAndChangesNothingElse() throws Exception {
+    StoreName executed = StoreName.of("test-executed");
+    BlockHeader[] refused = new BlockHeader[1];
+    ExecutionStage refusing = (block, committed, batch) -> {
+      batch.put(executed, block.hash().toArray(), new byte[] {1});
+      if (refused[0] != null && block.hash().equals(refused[0].hash())) {
+        throw new BlockRejectedException(block.hash(), new RuleViolation.InvalidExecution("state root differs"));
+      }
+    };
+    MemoryKeyValueStore store = new MemoryKeyValueStore();
+    BlockProcessor processor =
+        new BlockProcessor(CONSENSUS_GENESIS, store, preValidation(), new OrphanPool(100), refusing);
+    refused[0] = child(processor, List.of(GENESIS.hash()), 1);
+
+    assertThat(single(processor.process(refused[0]))).isEqualTo(new BlockOutcome.Rejected(refused[0].hash(),
+        new RuleViolation.InvalidExecution("state root differs")));
+    assertThat(processor.status(refused[0].hash())).contains(BlockStatus.INVALID);
+    assertThat(processor.tips()).containsExactly(GENESIS.hash());
+    assertThat(processor.sink()).contains(GENESIS.hash());
+    assertThat(processor.header(refused[0].hash())).isEmpty();
+    assertThat(store.get(executed, refused[0].hash().toArray())).isEmpty();
+
+    BlockHeader next = child(processor, List.of(GENESIS.hash()), 2);
+    assertThat(single(processor.process(next))).isInstanceOf(BlockOutcome.Accepted.class);
+    assertThat(processor.sink()).contains(next.hash());
+  }
+
+  @Test
   void holdsAnOrphanUntilItsParentArrives() throws Exception {
     BlockProcessor processor = processor(new MemoryKeyValueStore());
     BlockHeader parent = child(processor, List.of(GENESIS.hash()), 1);
@@ -159,7 +225,7 @@ class BlockProcessorTest {
   @Test
   void aFloodOfOrphansStaysBounded() throws Exception {
     OrphanPool pool = new OrphanPool(16);
-    BlockProcessor processor = new BlockProcessor(CONSENSUS_GENESIS, new MemoryKeyValueStore(), preValidation(), pool);
+    BlockProcessor processor = new BlockProcessor(CONSENSUS_GENESIS, new MemoryKeyValueStore(), preValidation(), pool, NO_EXECUTION);
     for (int i = 0; i < 200; i++) {
       byte[] unknown = new byte[32];
       unknown[0] = (byte) i;
@@ -263,7 +329,7 @@ class BlockProcessorTest {
 
       BlockHeader otherGenesis = BlockHeader.builder().timestamp(GENESIS_TIME + 1).gasLimit(1).build();
       assertThatThrownBy(() -> new BlockProcessor(genesis(otherGenesis), store, preValidation(),
-          new OrphanPool(10))).isInstanceOf(IllegalStateException.class).hasMessageContaining("genesis");
+          new OrphanPool(10), NO_EXECUTION)).isInstanceOf(IllegalStateException.class).hasMessageContaining("genesis");
     }
   }
 
@@ -360,7 +426,7 @@ class BlockProcessorTest {
    */
   private static List<BlockHeader> mixedArrivals() throws Exception {
     BlockProcessor planner = new BlockProcessor(CONSENSUS_GENESIS, new MemoryKeyValueStore(),
-        new HeaderPreValidation(PARAMETERS, Long.MAX_VALUE / 4, () -> GENESIS_TIME), new OrphanPool(100));
+        new HeaderPreValidation(PARAMETERS, Long.MAX_VALUE / 4, () -> GENESIS_TIME), new OrphanPool(100), NO_EXECUTION);
     Random random = new Random(7);
     List<BlockHeader> valid = new ArrayList<>();
     for (int i = 1; i <= 40; i++) {
@@ -399,7 +465,7 @@ class BlockProcessorTest {
   }
 
   private BlockProcessor processor(KeyValueStore store) {
-    return new BlockProcessor(CONSENSUS_GENESIS, store, preValidation(), new OrphanPool(100));
+    return new BlockProcessor(CONSENSUS_GENESIS, store, preValidation(), new OrphanPool(100), NO_EXECUTION);
   }
 
   /** A network whose only validator, holding all stake, is the producer: it wins every slot. */
