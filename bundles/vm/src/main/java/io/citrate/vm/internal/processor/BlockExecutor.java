@@ -1,15 +1,21 @@
 package io.citrate.vm.internal.processor;
 
+import io.citrate.core.api.Address;
+import io.citrate.core.api.Wei;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.vm.api.BlockEnvironment;
 import io.citrate.vm.api.BlockExecutionResult;
+import io.citrate.vm.api.ExecutionSegment;
 import io.citrate.vm.api.SkippedTransaction;
 import io.citrate.vm.api.TransactionOutcome;
 import io.citrate.vm.api.TransactionReceipt;
 import io.citrate.vm.api.TransactionRejectionReason;
+import io.citrate.vm.internal.state.JournaledState;
 import io.citrate.vm.internal.state.TrieWorldState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Executes the transactions a chain block accepted, in GHOSTDAG order (DESIGN.md, "Execution on a DAG"). A
@@ -27,29 +33,55 @@ public final class BlockExecutor {
   }
 
   public BlockExecutionResult execute(TrieWorldState state, BlockEnvironment block, List<Transaction> transactions) {
+    return execute(state, List.of(new ExecutionSegment(block, transactions)), Map.of());
+  }
+
+  /**
+   * Runs each segment's transactions under its own environment, each segment's gas counted against its own gas
+   * limit and blob gas against its own blob limit, then adds {@code credits} in address order. Receipts count gas
+   * across all segments.
+   */
+  public BlockExecutionResult execute(TrieWorldState state, List<ExecutionSegment> segments,
+      Map<Address, Wei> credits) {
     List<TransactionReceipt> receipts = new ArrayList<>();
     List<SkippedTransaction> skipped = new ArrayList<>();
-    long gasUsed = 0;
-    long blobGasUsed = 0;
-    for (Transaction transaction : transactions) {
-      if (transaction.blobGas() > MAX_BLOB_GAS_PER_BLOCK - blobGasUsed) {
-        skipped.add(new SkippedTransaction(transaction.hash(),
-            TransactionRejectionReason.BLOB_GAS_ABOVE_BLOCK_BLOB_GAS_LEFT,
-            transaction.blobGas() + " > " + (MAX_BLOB_GAS_PER_BLOCK - blobGasUsed)));
-        continue;
+    long totalGasUsed = 0;
+    long totalBlobGasUsed = 0;
+    for (ExecutionSegment segment : segments) {
+      long gasUsed = 0;
+      long blobGasUsed = 0;
+      for (Transaction transaction : segment.transactions()) {
+        if (transaction.blobGas() > MAX_BLOB_GAS_PER_BLOCK - blobGasUsed) {
+          skipped.add(new SkippedTransaction(transaction.hash(),
+              TransactionRejectionReason.BLOB_GAS_ABOVE_BLOCK_BLOB_GAS_LEFT,
+              transaction.blobGas() + " > " + (MAX_BLOB_GAS_PER_BLOCK - blobGasUsed)));
+          continue;
+        }
+        TransactionOutcome outcome = transactionExecutor.execute(state, segment.environment(), transaction, gasUsed);
+        if (outcome instanceof TransactionOutcome.Rejected rejected) {
+          skipped.add(new SkippedTransaction(transaction.hash(), rejected.reason(), rejected.detail()));
+        } else {
+          TransactionReceipt receipt = ((TransactionOutcome.Executed) outcome).receipt();
+          gasUsed = receipt.cumulativeGasUsed();
+          blobGasUsed += transaction.blobGas();
+          receipts.add(totalGasUsed == 0 ? receipt : new TransactionReceipt(receipt.type(), receipt.success(),
+              receipt.gasUsed(), totalGasUsed + gasUsed, receipt.logs(), receipt.logsBloom()));
+        }
       }
-      TransactionOutcome outcome = transactionExecutor.execute(state, block, transaction, gasUsed);
-      if (outcome instanceof TransactionOutcome.Rejected rejected) {
-        skipped.add(new SkippedTransaction(transaction.hash(), rejected.reason(), rejected.detail()));
-      } else {
-        TransactionReceipt receipt = ((TransactionOutcome.Executed) outcome).receipt();
-        receipts.add(receipt);
-        gasUsed = receipt.cumulativeGasUsed();
-        blobGasUsed += transaction.blobGas();
-      }
+      totalGasUsed += gasUsed;
+      totalBlobGasUsed += blobGasUsed;
+    }
+    if (!credits.isEmpty()) {
+      JournaledState credited = new JournaledState(state);
+      new TreeMap<>(credits).forEach((address, amount) -> {
+        if (!amount.isZero()) {
+          credited.addBalance(address, amount);
+        }
+      });
+      credited.commitTo(state);
     }
     state.commit();
     return new BlockExecutionResult(state.rootHash(), Receipts.root(receipts), Receipts.bloom(receipts), receipts,
-        skipped, gasUsed, blobGasUsed);
+        skipped, totalGasUsed, totalBlobGasUsed);
   }
 }

@@ -1,12 +1,17 @@
 package io.citrate.vm.internal.processor;
 
+import io.citrate.core.api.Address;
 import io.citrate.core.api.Hash;
+import io.citrate.core.api.Wei;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.store.api.KeyValueStore;
+import io.citrate.store.api.KeyValueStoreReader;
 import io.citrate.store.api.WriteBatch;
+import io.citrate.vm.api.AccountSnapshot;
 import io.citrate.vm.api.BlockEnvironment;
 import io.citrate.vm.api.BlockExecutionResult;
 import io.citrate.vm.api.BlockProcessor;
+import io.citrate.vm.api.ExecutionSegment;
 import io.citrate.vm.api.GenesisAccount;
 import io.citrate.vm.api.PrecompileRegistry;
 import io.citrate.vm.api.PrecompileUnavailableException;
@@ -56,12 +61,37 @@ public final class BlockProcessorComponent implements BlockProcessor {
   @Override
   public BlockExecutionResult execute(Hash parentStateRoot, BlockEnvironment block, List<Transaction> transactions,
       WriteBatch batch) throws PrecompileUnavailableException {
-    KeyValueTrieNodeStore nodes = new KeyValueTrieNodeStore(store);
+    return execute(store, parentStateRoot, List.of(new ExecutionSegment(block, transactions)), Map.of(), batch);
+  }
+
+  @Override
+  public BlockExecutionResult execute(KeyValueStoreReader stateNodes, Hash parentStateRoot,
+      List<ExecutionSegment> segments, Map<Address, Wei> credits, WriteBatch batch)
+      throws PrecompileUnavailableException {
+    if (segments.isEmpty()) {
+      throw new IllegalArgumentException("nothing to execute: no segments");
+    }
+    long number = segments.get(0).environment().number();
+    for (ExecutionSegment segment : segments) {
+      if (segment.environment().number() != number) {
+        throw new IllegalArgumentException("segments of blocks " + number + " and "
+            + segment.environment().number() + " cannot run as one block");
+      }
+    }
+    KeyValueTrieNodeStore nodes = new KeyValueTrieNodeStore(stateNodes);
     TrieWorldState state = TrieWorldState.load(parentStateRoot, nodes);
     BlockExecutor executor =
-        new BlockExecutor(new TransactionExecutor(MainnetEvms.cancun(precompiles.precompilesAt(block.number()))));
-    BlockExecutionResult result = executor.execute(state, block, transactions);
+        new BlockExecutor(new TransactionExecutor(MainnetEvms.cancun(precompiles.precompilesAt(number))));
+    BlockExecutionResult result = executor.execute(state, segments, credits);
     nodes.drainInto(batch);
     return result;
+  }
+
+  @Override
+  public AccountSnapshot account(KeyValueStoreReader stateNodes, Hash stateRoot, Address address) {
+    return TrieWorldState.load(stateRoot, new KeyValueTrieNodeStore(stateNodes)).account(address)
+        .map(account -> new AccountSnapshot(account.nonce(), account.balance(), account.codeHash(),
+            account.storageRoot()))
+        .orElse(new AccountSnapshot(0, Wei.ZERO, Hash.EMPTY, Hash.EMPTY_TRIE_ROOT));
   }
 }

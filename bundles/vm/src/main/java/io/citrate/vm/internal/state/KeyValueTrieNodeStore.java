@@ -2,7 +2,7 @@ package io.citrate.vm.internal.state;
 
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.trie.TrieNodeStore;
-import io.citrate.store.api.KeyValueStore;
+import io.citrate.store.api.KeyValueStoreReader;
 import io.citrate.store.api.StoreName;
 import io.citrate.store.api.WriteBatch;
 import java.util.LinkedHashMap;
@@ -10,17 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Trie nodes and code in a {@link KeyValueStore}, keyed by hash. Writes are staged in memory and reach the store
- * in one batch on {@link #flush}, so a block's state lands atomically or not at all.
+ * Trie nodes and code in the node's key-value store, keyed by hash. Writes are staged in memory and reach the
+ * store only through the caller's batch ({@link #drainInto}), so a block's state lands atomically with the rest
+ * of the block or not at all.
  */
 public final class KeyValueTrieNodeStore implements TrieNodeStore {
   /** The store holding state trie nodes and contract code. */
   public static final StoreName STATE_NODES = StoreName.of("vm-state-nodes");
 
-  private final KeyValueStore store;
+  private final KeyValueStoreReader store;
   private final Map<Hash, byte[]> staged = new LinkedHashMap<>();
 
-  public KeyValueTrieNodeStore(KeyValueStore store) {
+  /** Nodes read from {@code store}, which must show every batch committed before, and staged here. */
+  public KeyValueTrieNodeStore(KeyValueStoreReader store) {
     this.store = store;
   }
 
@@ -40,23 +42,14 @@ public final class KeyValueTrieNodeStore implements TrieNodeStore {
     return staged.size();
   }
 
-  /** Commits every staged node in one batch of its own. */
-  public void flush() {
-    if (staged.isEmpty()) {
-      return;
-    }
-    WriteBatch batch = new WriteBatch();
-    drainInto(batch);
-    store.commit(batch);
-  }
-
   /**
    * Moves every staged node into {@code batch}, so the state lands in the same commit as the rest of the block
    * (receipts, logs). Until that batch is committed the nodes are readable from neither this store nor the
    * key-value store, so commit it before reading the new state.
    */
-  public void drainInto(WriteBatch batch) {
+  public WriteBatch drainInto(WriteBatch batch) {
     staged.forEach((hash, node) -> batch.put(STATE_NODES, hash.unsafeBytes(), node));
     staged.clear();
+    return batch;
   }
 }

@@ -13,6 +13,7 @@ import io.citrate.store.api.MemoryKeyValueStore;
 import io.citrate.store.api.WriteBatch;
 import io.citrate.vm.api.BlockEnvironment;
 import io.citrate.vm.api.BlockExecutionResult;
+import io.citrate.vm.api.ExecutionSegment;
 import io.citrate.vm.api.TransactionRejectionReason;
 import io.citrate.vm.internal.evm.MainnetEvms;
 import io.citrate.vm.internal.state.KeyValueTrieNodeStore;
@@ -60,5 +61,33 @@ class BlockExecutorTest {
     TrieWorldState reloaded = TrieWorldState.load(result.stateRoot(), new KeyValueTrieNodeStore(store));
     assertThat(reloaded.account(RECIPIENT).orElseThrow().balance()).isEqualTo(Wei.of(12));
     assertThat(reloaded.account(SENDER).orElseThrow().nonce()).isEqualTo(2);
+  }
+
+  @Test
+  void runsSegmentsUnderTheirOwnCoinbaseAndBudgetThenCreditsRewards() {
+    Address mergedProducer = Address.fromHex("0x00000000000000000000000000000000000000a1");
+    Address chainProducer = Address.fromHex("0x00000000000000000000000000000000000000a2");
+    MemoryKeyValueStore store = new MemoryKeyValueStore();
+    TrieWorldState state = TrieWorldState.empty(new KeyValueTrieNodeStore(store));
+    state.updateAccount(SENDER, 0, Wei.of(1_000_000), null, Map.of());
+    BlockEnvironment merged = new BlockEnvironment(mergedProducer, 1, 1_000, 21_000, Wei.of(10), Hash.ZERO, 0, 1,
+        number -> Hash.ZERO);
+    BlockEnvironment own = new BlockEnvironment(chainProducer, 1, 1_000, 30_000_000, Wei.of(10), Hash.ZERO, 0, 1,
+        number -> Hash.ZERO);
+
+    // The merged block's budget holds one transfer: its second is skipped, not run under the chain block's.
+    BlockExecutionResult result = executor.execute(state,
+        List.of(new ExecutionSegment(merged, List.of(transfer(0, 5), transfer(1, 6))),
+            new ExecutionSegment(own, List.of(transfer(1, 7)))),
+        Map.of(chainProducer, Wei.of(1_000), mergedProducer, Wei.of(500), RECIPIENT, Wei.ZERO));
+
+    assertThat(result.receipts()).extracting(receipt -> receipt.cumulativeGasUsed()).containsExactly(21_000L, 42_000L);
+    assertThat(result.gasUsed()).isEqualTo(42_000);
+    assertThat(result.skipped()).singleElement().satisfies(skip ->
+        assertThat(skip.reason()).isEqualTo(TransactionRejectionReason.GAS_LIMIT_ABOVE_BLOCK_GAS_LEFT));
+    // Each producer earns the priority fee (1 wei per gas) of its own segment, plus its credit.
+    assertThat(state.account(mergedProducer).orElseThrow().balance()).isEqualTo(Wei.of(21_000 + 500));
+    assertThat(state.account(chainProducer).orElseThrow().balance()).isEqualTo(Wei.of(21_000 + 1_000));
+    assertThat(state.account(RECIPIENT).orElseThrow().balance()).isEqualTo(Wei.of(12));
   }
 }

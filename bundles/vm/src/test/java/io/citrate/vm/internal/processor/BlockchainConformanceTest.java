@@ -13,6 +13,7 @@ import io.citrate.core.api.rlp.RlpReader;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.core.api.tx.TransactionDecoder;
 import io.citrate.store.api.MemoryKeyValueStore;
+import io.citrate.store.api.WriteBatch;
 import io.citrate.vm.api.BlockEnvironment;
 import io.citrate.vm.api.BlockExecutionResult;
 import io.citrate.vm.internal.evm.MainnetEvms;
@@ -136,7 +137,7 @@ class BlockchainConformanceTest {
       }
       withdrawals.commitTo(state);
       state.commit();
-      nodes.flush();
+      store.commit(nodes.drainInto(new WriteBatch()));
 
       String at = "block " + number;
       assertThat(result.skipped()).as(at + " skipped").isEmpty();

@@ -222,8 +222,6 @@ class GeneralStateConformanceTest {
     if (!logsHash.equals(expectedLogs)) {
       return "logs hash " + logsHash + ", expected " + expectedLogs;
     }
-    world.commit();
-    nodes.flush();
     return null;
   }
 

@@ -7,6 +7,7 @@ import io.citrate.core.api.Hash;
 import io.citrate.core.api.Wei;
 import io.citrate.core.api.crypto.Keccak256;
 import io.citrate.store.api.MemoryKeyValueStore;
+import io.citrate.store.api.WriteBatch;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class TrieWorldStateTest {
     state.updateAccount(ALICE, 7, Wei.of(1_000), CODE, Map.of(Word.of(1), Word.of(42), Word.of(2), Word.of(7)));
     Hash root = state.rootHash();
     state.commit();
-    nodes.flush();
+    store.commit(nodes.drainInto(new WriteBatch()));
     assertThat(nodes.stagedCount()).isZero();
 
     TrieWorldState reloaded = TrieWorldState.load(root, new KeyValueTrieNodeStore(store));
