@@ -2,12 +2,10 @@ package io.citrate.vm.api;
 
 import io.citrate.core.api.Address;
 import io.citrate.core.api.Hash;
-import io.citrate.core.api.Wei;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.store.api.KeyValueStoreReader;
 import io.citrate.store.api.WriteBatch;
 import java.util.List;
-import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -32,7 +30,7 @@ public interface BlockProcessor {
   /**
    * Runs what a chain block accepts: each segment's transactions in turn, under its own environment and gas
    * budget, skipping those that no longer fit, on the state with root {@code parentStateRoot} as
-   * {@code stateNodes} holds it; then adds {@code credits} (block rewards) to the balances, in address order.
+   * {@code stateNodes} holds it; then pays {@code payouts}.
    * Receipts count gas cumulatively across all segments, as one Ethereum block's do. The new state's nodes go
    * to {@code batch}.
    *
@@ -42,7 +40,7 @@ public interface BlockProcessor {
    * @throws IllegalArgumentException when the segments are empty or do not share one block number
    */
   BlockExecutionResult execute(KeyValueStoreReader stateNodes, Hash parentStateRoot, List<ExecutionSegment> segments,
-      Map<Address, Wei> credits, WriteBatch batch) throws PrecompileUnavailableException;
+      BlockPayouts payouts, WriteBatch batch) throws PrecompileUnavailableException;
 
   /**
    * The balance and nonce of {@code address} in the state with root {@code stateRoot}; zero for an account that

@@ -5,6 +5,7 @@ import io.citrate.core.api.Wei;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.vm.api.BlockEnvironment;
 import io.citrate.vm.api.BlockExecutionResult;
+import io.citrate.vm.api.BlockPayouts;
 import io.citrate.vm.api.ExecutionSegment;
 import io.citrate.vm.api.SkippedTransaction;
 import io.citrate.vm.api.TransactionOutcome;
@@ -33,16 +34,17 @@ public final class BlockExecutor {
   }
 
   public BlockExecutionResult execute(TrieWorldState state, BlockEnvironment block, List<Transaction> transactions) {
-    return execute(state, List.of(new ExecutionSegment(block, transactions)), Map.of());
+    return execute(state, List.of(new ExecutionSegment(block, transactions)), BlockPayouts.NONE);
   }
 
   /**
    * Runs each segment's transactions under its own environment, each segment's gas counted against its own gas
-   * limit and blob gas against its own blob limit, then adds {@code credits} in address order. Receipts count gas
-   * across all segments.
+   * limit and blob gas against its own blob limit, then pays {@code payouts}: rewards in address order, then the
+   * base fees of every executed transaction to their recipient unless they are burnt. Receipts count gas across
+   * all segments.
    */
-  public BlockExecutionResult execute(TrieWorldState state, List<ExecutionSegment> segments,
-      Map<Address, Wei> credits) {
+  public BlockExecutionResult execute(TrieWorldState state, List<ExecutionSegment> segments, BlockPayouts payouts) {
+    Wei baseFees = Wei.ZERO;
     List<TransactionReceipt> receipts = new ArrayList<>();
     List<SkippedTransaction> skipped = new ArrayList<>();
     long totalGasUsed = 0;
@@ -70,16 +72,19 @@ public final class BlockExecutor {
       }
       totalGasUsed += gasUsed;
       totalBlobGasUsed += blobGasUsed;
+      baseFees = baseFees.add(segment.environment().baseFee().multiply(gasUsed));
     }
-    if (!credits.isEmpty()) {
-      JournaledState credited = new JournaledState(state);
-      new TreeMap<>(credits).forEach((address, amount) -> {
-        if (!amount.isZero()) {
-          credited.addBalance(address, amount);
-        }
-      });
-      credited.commitTo(state);
+    Map<Address, Wei> credits = new TreeMap<>(payouts.rewards());
+    if (payouts.baseFeeRecipient().isPresent()) {
+      credits.merge(payouts.baseFeeRecipient().get(), baseFees, Wei::add);
     }
+    JournaledState credited = new JournaledState(state);
+    credits.forEach((address, amount) -> {
+      if (!amount.isZero()) {
+        credited.addBalance(address, amount);
+      }
+    });
+    credited.commitTo(state);
     state.commit();
     return new BlockExecutionResult(state.rootHash(), Receipts.root(receipts), Receipts.bloom(receipts), receipts,
         skipped, totalGasUsed, totalBlobGasUsed);

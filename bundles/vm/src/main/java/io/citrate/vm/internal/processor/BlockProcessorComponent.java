@@ -9,6 +9,7 @@ import io.citrate.store.api.KeyValueStoreReader;
 import io.citrate.store.api.WriteBatch;
 import io.citrate.vm.api.AccountSnapshot;
 import io.citrate.vm.api.BlockEnvironment;
+import io.citrate.vm.api.BlockPayouts;
 import io.citrate.vm.api.BlockExecutionResult;
 import io.citrate.vm.api.BlockProcessor;
 import io.citrate.vm.api.ExecutionSegment;
@@ -61,12 +62,13 @@ public final class BlockProcessorComponent implements BlockProcessor {
   @Override
   public BlockExecutionResult execute(Hash parentStateRoot, BlockEnvironment block, List<Transaction> transactions,
       WriteBatch batch) throws PrecompileUnavailableException {
-    return execute(store, parentStateRoot, List.of(new ExecutionSegment(block, transactions)), Map.of(), batch);
+    return execute(store, parentStateRoot, List.of(new ExecutionSegment(block, transactions)), BlockPayouts.NONE,
+        batch);
   }
 
   @Override
   public BlockExecutionResult execute(KeyValueStoreReader stateNodes, Hash parentStateRoot,
-      List<ExecutionSegment> segments, Map<Address, Wei> credits, WriteBatch batch)
+      List<ExecutionSegment> segments, BlockPayouts payouts, WriteBatch batch)
       throws PrecompileUnavailableException {
     if (segments.isEmpty()) {
       throw new IllegalArgumentException("nothing to execute: no segments");
@@ -82,7 +84,7 @@ public final class BlockProcessorComponent implements BlockProcessor {
     TrieWorldState state = TrieWorldState.load(parentStateRoot, nodes);
     BlockExecutor executor =
         new BlockExecutor(new TransactionExecutor(MainnetEvms.cancun(precompiles.precompilesAt(number))));
-    BlockExecutionResult result = executor.execute(state, segments, credits);
+    BlockExecutionResult result = executor.execute(state, segments, payouts);
     nodes.drainInto(batch);
     return result;
   }

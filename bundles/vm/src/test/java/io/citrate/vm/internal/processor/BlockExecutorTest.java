@@ -13,6 +13,7 @@ import io.citrate.store.api.MemoryKeyValueStore;
 import io.citrate.store.api.WriteBatch;
 import io.citrate.vm.api.BlockEnvironment;
 import io.citrate.vm.api.BlockExecutionResult;
+import io.citrate.vm.api.BlockPayouts;
 import io.citrate.vm.api.ExecutionSegment;
 import io.citrate.vm.api.TransactionRejectionReason;
 import io.citrate.vm.internal.evm.MainnetEvms;
@@ -20,12 +21,14 @@ import io.citrate.vm.internal.state.KeyValueTrieNodeStore;
 import io.citrate.vm.internal.state.TrieWorldState;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BlockExecutorTest {
   private static final PrivateKey KEY = PrivateKey.fromHex("0x45a915e4d060149eb4365960e6a7a45f334393093061116b197e3240065ff2d8");
   private static final Address SENDER = KEY.publicKey().toAddress();
   private static final Address RECIPIENT = Address.fromHex("0x0000000000000000000000000000000000000bbb");
+  private static final Address TREASURY = Address.fromHex("0x0000000000000000000000000000000000000ccc");
   private static final BlockEnvironment BLOCK = new BlockEnvironment(Address.ZERO, 1, 1_000, 30_000_000, Wei.of(10),
       Hash.ZERO, 0, 1, number -> Hash.ZERO);
 
@@ -79,7 +82,8 @@ class BlockExecutorTest {
     BlockExecutionResult result = executor.execute(state,
         List.of(new ExecutionSegment(merged, List.of(transfer(0, 5), transfer(1, 6))),
             new ExecutionSegment(own, List.of(transfer(1, 7)))),
-        Map.of(chainProducer, Wei.of(1_000), mergedProducer, Wei.of(500), RECIPIENT, Wei.ZERO));
+        new BlockPayouts(Map.of(chainProducer, Wei.of(1_000), mergedProducer, Wei.of(500), RECIPIENT, Wei.ZERO),
+            Optional.of(TREASURY)));
 
     assertThat(result.receipts()).extracting(receipt -> receipt.cumulativeGasUsed()).containsExactly(21_000L, 42_000L);
     assertThat(result.gasUsed()).isEqualTo(42_000);
@@ -89,5 +93,7 @@ class BlockExecutorTest {
     assertThat(state.account(mergedProducer).orElseThrow().balance()).isEqualTo(Wei.of(21_000 + 500));
     assertThat(state.account(chainProducer).orElseThrow().balance()).isEqualTo(Wei.of(21_000 + 1_000));
     assertThat(state.account(RECIPIENT).orElseThrow().balance()).isEqualTo(Wei.of(12));
+    // Base fees (10 wei per gas) go to the treasury instead of being burnt.
+    assertThat(state.account(TREASURY).orElseThrow().balance()).isEqualTo(Wei.of(420_000));
   }
 }
