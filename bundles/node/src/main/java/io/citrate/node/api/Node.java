@@ -1,0 +1,34 @@
+package io.citrate.node.api;
+
+import io.citrate.core.api.Hash;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A running Citrate node: its chain, its status, block production, and the Ethereum view of the selected chain
+ * (block number = position on the selected chain; a chain block's transactions are the ones it accepted).
+ */
+@ProviderType
+public interface Node {
+
+  ChainSpec chainSpec();
+
+  NodeStatus status();
+
+  /**
+   * Produces one block now on the current tips with what the pool holds, and commits it.
+   *
+   * @return the new block's hash
+   * @throws IllegalStateException when this node has no validator key, or its block was not accepted
+   */
+  Hash produceBlock();
+
+  /** The chain block at Ethereum block number {@code number}, with what it accepted. */
+  Optional<BlockAcceptance> chainBlock(long number);
+
+  /** What {@code block} accepted, computed as if it were a chain block; for any valid block. */
+  Optional<BlockAcceptance> acceptance(Hash block);
+
+  /** Where the selected chain accepted transaction {@code transaction}; empty while it is not accepted. */
+  Optional<TransactionLocation> transactionLocation(Hash transaction);
+}
