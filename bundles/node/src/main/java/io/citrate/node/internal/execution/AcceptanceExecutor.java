@@ -175,7 +175,7 @@ public final class AcceptanceExecutor {
     };
   }
 
-  static AcceptanceRecord record(KeyValueStoreReader committed, Hash block) {
+  public static AcceptanceRecord record(KeyValueStoreReader committed, Hash block) {
     return ChainStore.acceptance(committed, block)
         .orElseThrow(() -> new IllegalStateException("no execution record for valid block " + block));
   }

@@ -1,0 +1,228 @@
+package io.citrate.node.internal;
+
+import com.codahale.metrics.MetricRegistry;
+import io.citrate.consensus.api.BlockOutcome;
+import io.citrate.consensus.api.ChainChange;
+import io.citrate.consensus.api.Consensus;
+import io.citrate.core.api.Hash;
+import io.citrate.core.api.block.BlockHeader;
+import io.citrate.core.api.tx.Transaction;
+import io.citrate.node.api.AcceptedTransaction;
+import io.citrate.node.api.BlockAcceptance;
+import io.citrate.node.api.ChainEvent;
+import io.citrate.node.api.ChainSpec;
+import io.citrate.node.api.Node;
+import io.citrate.node.api.NodeStatus;
+import io.citrate.node.api.TransactionLocation;
+import io.citrate.node.internal.execution.AcceptanceRecord;
+import io.citrate.node.internal.execution.ChainStore;
+import io.citrate.node.internal.execution.HeadState;
+import io.citrate.node.internal.production.BlockImport;
+import io.citrate.node.internal.production.BlockProducer;
+import io.citrate.store.api.KeyValueStoreReader;
+import io.citrate.txpool.api.Admission;
+import io.citrate.txpool.api.TransactionPool;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Node}: the steps the node's routes call (admit a transaction, build a block, act on a commit)
+ * and the Ethereum view of the selected chain. Holds no route logic itself: blocks go to import and events go
+ * out through the functions it is given, which the routes provide.
+ */
+public final class NodeService implements Node {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeService.class);
+
+  private final ChainSpec spec;
+  private final Consensus consensus;
+  private final TransactionPool pool;
+  private final KeyValueStoreReader store;
+  private final HeadState head;
+  private final Optional<BlockProducer> producer;
+  private final ProductionSettings production;
+  private final NodeMetrics metrics;
+  private final AtomicLong blocksProduced = new AtomicLong();
+  private volatile Function<BlockImport.Arrival, List<BlockOutcome>> blockIngress;
+  private volatile Consumer<ChainEvent> events;
+
+  public NodeService(ChainSpec spec, Consensus consensus, TransactionPool pool, KeyValueStoreReader store,
+      HeadState head, Optional<BlockProducer> producer, ProductionSettings production, MetricRegistry metrics) {
+    this.spec = spec;
+    this.consensus = consensus;
+    this.pool = pool;
+    this.store = store;
+    this.head = head;
+    this.producer = producer;
+    this.production = production;
+    this.metrics = new NodeMetrics(metrics, this::poolSize, () -> head.head().record().number());
+  }
+
+  /** Connects the node to its routes: where blocks go for import, and where chain events go. */
+  public void connect(Function<BlockImport.Arrival, List<BlockOutcome>> blockIngress, Consumer<ChainEvent> events) {
+    this.blockIngress = blockIngress;
+    this.events = events;
+  }
+
+  /**
+   * Transaction ingress: offers {@code encoded} to the pool; in per-transaction production, a block follows at
+   * once for a transaction that is executable.
+   */
+  public Admission admit(byte[] encoded) {
+    Admission admission = pool.addEncoded(encoded);
+    if (admission instanceof Admission.Rejected rejected) {
+      LOG.debug("Transaction refused: {}", rejected);
+    } else if (production.mode() == ProductionSettings.Mode.PER_TRANSACTION && producer.isPresent()) {
+      produceBlock();
+    }
+    return admission;
+  }
+
+  /** The production loop's step: a block when this validator wins the slot, else nothing. */
+  public Optional<BlockImport.Arrival> buildScheduled() {
+    if (producer.isEmpty()) {
+      return Optional.empty();
+    }
+    return producer.get().build();
+  }
+
+  @Override
+  public synchronized Hash produceBlock() {
+    BlockProducer validator = producer.orElseThrow(() ->
+        new IllegalStateException("this node has no validator key (validator.key in etc/io.citrate.node.cfg)"));
+    BlockImport.Arrival block = validator.build().orElseThrow(() ->
+        new IllegalStateException("this validator did not win the current slot; try again in the next one"));
+    List<BlockOutcome> outcomes = blockIngress.apply(block);
+    BlockOutcome own = outcomes.get(0);
+    if (!(own instanceof BlockOutcome.Accepted)) {
+      throw new IllegalStateException("the produced block was not accepted: " + own);
+    }
+    return block.header().hash();
+  }
+
+  /**
+   * After a block's import: every accepted block is announced; when the selected chain moved, the head follows
+   * it, the pool drops what the chain now accepts and takes back what left it, and the move is announced.
+   */
+  public void committed(List<BlockOutcome> outcomes) {
+    for (BlockOutcome outcome : outcomes) {
+      if (outcome instanceof BlockOutcome.Accepted accepted) {
+        onAccepted(accepted);
+      } else if (outcome instanceof BlockOutcome.Rejected rejected) {
+        metrics.blockRejected();
+        LOG.warn("Block {} rejected: {}", rejected.block(), rejected.violation().message());
+      }
+    }
+  }
+
+  private void onAccepted(BlockOutcome.Accepted accepted) {
+    BlockHeader header = consensus.header(accepted.block()).orElseThrow();
+    if (header.producer().equals(producer.map(p -> p.validator()).orElse(null))) {
+      blocksProduced.incrementAndGet();
+    }
+    ChainChange change = accepted.chainChange();
+    publish(new ChainEvent.BlockCommitted(accepted.block()));
+    if (change.added().isEmpty()) {
+      return;
+    }
+    Hash newHead = change.added().get(change.added().size() - 1);
+    head.moveTo(newHead);
+    List<Transaction> acceptedTransactions = new ArrayList<>();
+    for (Hash block : change.added()) {
+      acceptedTransactions.addAll(acceptedTransactionsOf(block));
+    }
+    List<Transaction> reinjected = new ArrayList<>();
+    if (change.isReorganisation()) {
+      Set<Hash> stillAccepted = new HashSet<>();
+      acceptedTransactions.forEach(transaction -> stillAccepted.add(transaction.hash()));
+      for (Hash block : change.removed()) {
+        for (Transaction transaction : acceptedTransactionsOf(block)) {
+          if (!stillAccepted.contains(transaction.hash())) {
+            reinjected.add(transaction);
+          }
+        }
+      }
+    }
+    pool.headChanged(acceptedTransactions, reinjected);
+    AcceptanceRecord record = head.head().record();
+    metrics.chainBlockCommitted(record.timestamp(), acceptedTransactions.size());
+    publish(new ChainEvent.HeadChanged(change.removed(), change.added(), newHead, record.number()));
+  }
+
+  private void publish(ChainEvent event) {
+    Consumer<ChainEvent> sink = events;
+    if (sink != null) {
+      sink.accept(event);
+    }
+  }
+
+  private List<Transaction> acceptedTransactionsOf(Hash block) {
+    AcceptanceRecord record = ChainStore.acceptance(store, block).orElseThrow();
+    List<Transaction> transactions = new ArrayList<>(record.accepted().size());
+    for (AcceptanceRecord.Entry entry : record.accepted()) {
+      transactions.add(transactionOf(block, entry));
+    }
+    return transactions;
+  }
+
+  private Transaction transactionOf(Hash acceptingBlock, AcceptanceRecord.Entry entry) {
+    Hash carrier = entry.includedIn().equals(AcceptanceRecord.SELF) ? acceptingBlock : entry.includedIn();
+    return ChainStore.body(store, carrier).orElseThrow().get(entry.indexInBody());
+  }
+
+  @Override
+  public ChainSpec chainSpec() {
+    return spec;
+  }
+
+  @Override
+  public NodeStatus status() {
+    HeadState.Head current = head.head();
+    return new NodeStatus(spec.name(), spec.chainId(), current.block(), current.record().number(),
+        current.record().stateRoot(), head.baseFee(), consensus.tips().size(), consensus.finalityPoint(),
+        producer.map(BlockProducer::validator), production.mode() != ProductionSettings.Mode.OFF && producer.isPresent(),
+        production.mode() == ProductionSettings.Mode.INTERVAL ? production.intervalMillis() : 0,
+        blocksProduced.get());
+  }
+
+  @Override
+  public Optional<BlockAcceptance> chainBlock(long number) {
+    return consensus.selectedChainBlockAt(number).flatMap(this::acceptance);
+  }
+
+  @Override
+  public Optional<BlockAcceptance> acceptance(Hash block) {
+    Optional<AcceptanceRecord> found = ChainStore.acceptance(store, block);
+    Optional<BlockHeader> header = consensus.header(block);
+    if (found.isEmpty() || header.isEmpty()) {
+      return Optional.empty();
+    }
+    AcceptanceRecord record = found.get();
+    List<AcceptedTransaction> transactions = new ArrayList<>(record.accepted().size());
+    for (int i = 0; i < record.accepted().size(); i++) {
+      AcceptanceRecord.Entry entry = record.accepted().get(i);
+      Hash carrier = entry.includedIn().equals(AcceptanceRecord.SELF) ? block : entry.includedIn();
+      transactions.add(new AcceptedTransaction(transactionOf(block, entry), carrier, i, record.receipts().get(i)));
+    }
+    return Optional.of(new BlockAcceptance(header.get(), record.number(), transactions, record.skipped(),
+        record.gasUsed()));
+  }
+
+  @Override
+  public Optional<TransactionLocation> transactionLocation(Hash transaction) {
+    return ChainStore.indexEntry(store, transaction).map(entry -> new TransactionLocation(entry.chainBlock(),
+        ChainStore.acceptance(store, entry.chainBlock()).orElseThrow().number(), entry.index()));
+  }
+
+  /** Pool size for metrics and status. */
+  public int poolSize() {
+    return pool.status().size();
+  }
+}
