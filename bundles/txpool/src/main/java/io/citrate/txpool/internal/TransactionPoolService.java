@@ -105,7 +105,7 @@ public final class TransactionPoolService implements TransactionPool {
     try {
       transaction = TransactionDecoder.decode(encoded);
     } catch (InvalidTransactionException invalid) {
-      return record(new Admission.Rejected(null, RejectionReason.of(invalid.reason()), invalid.getMessage()));
+      return record(Admission.Rejected.of(null, RejectionReason.of(invalid.reason()), invalid.getMessage()));
     }
     return record(admit(transaction, encoded.length));
   }
