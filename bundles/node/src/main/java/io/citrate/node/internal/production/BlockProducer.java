@@ -80,7 +80,7 @@ public final class BlockProducer {
     long timestamp = Math.max(clockMillis.getAsLong(), parentRecord.timestamp());
     SlotTicket ticket;
     try {
-      ticket = consensus.slotInput(selectedParent, timestamp).prove(keys.vrf().privateKey());
+      ticket = consensus.slotInput(selectedParent, timestamp).prove(keys.vrf());
     } catch (BlockRejectedException e) {
       throw new IllegalStateException("no valid slot at " + timestamp + ": " + e.violation().message(), e);
     }

@@ -1,0 +1,94 @@
+package io.citrate.node.internal;
+
+import com.codahale.metrics.MetricRegistry;
+import io.citrate.consensus.api.BlockOutcome;
+import io.citrate.consensus.internal.ConsensusService;
+import io.citrate.core.api.Address;
+import io.citrate.core.api.Bytes;
+import io.citrate.core.api.Wei;
+import io.citrate.core.api.block.BlockHeader;
+import io.citrate.core.api.crypto.PrivateKey;
+import io.citrate.core.api.tx.Transaction;
+import io.citrate.core.api.tx.TransactionType;
+import io.citrate.node.api.ChainEvent;
+import io.citrate.node.api.ChainSpec;
+import io.citrate.node.internal.chain.ChainSpecReader;
+import io.citrate.node.internal.chain.Genesis;
+import io.citrate.node.internal.chain.ValidatorKeys;
+import io.citrate.node.internal.execution.ChainExecution;
+import io.citrate.node.internal.execution.ChainStore;
+import io.citrate.node.internal.execution.HeadState;
+import io.citrate.node.internal.production.BlockImport;
+import io.citrate.node.internal.production.BlockProducer;
+import io.citrate.store.api.KeyValueStore;
+import io.citrate.txpool.internal.PoolSettings;
+import io.citrate.txpool.internal.TransactionPoolService;
+import io.citrate.vm.internal.processor.BlockProcessorComponent;
+import io.citrate.vm.internal.registry.WhiteboardPrecompileRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The built-in devnet assembled in one process from the real parts, as the components assemble it in Karaf, on
+ * a store of the caller's choosing and a clock that moves one slot per block. Imports go through the same
+ * steps the block-ingress route runs.
+ */
+final class Devnet {
+  static final PrivateKey VALIDATOR = PrivateKey.fromHex(
+      "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+  static final PrivateKey ALICE = PrivateKey.fromHex(
+      "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
+  static final PrivateKey BOB = PrivateKey.fromHex(
+      "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a");
+  static final Address CAROL = Address.fromHex("0x00000000000000000000000000000000000ca201");
+
+  final ChainSpec spec = ChainSpecReader.load(ChainSpecReader.DEVNET);
+  final KeyValueStore store;
+  final BlockProcessorComponent vm;
+  final BlockHeader genesis;
+  final ChainExecution execution;
+  final ConsensusService consensus;
+  final HeadState head;
+  final TransactionPoolService pool;
+  final BlockProducer producer;
+  final BlockImport importer;
+  final NodeService node;
+  final List<ChainEvent> events = new ArrayList<>();
+  final AtomicLong clock;
+
+  Devnet(KeyValueStore store, ProductionSettings.Mode mode) {
+    this.store = store;
+    this.clock = new AtomicLong(spec.genesisTimestamp());
+    vm = new BlockProcessorComponent(store, new WhiteboardPrecompileRegistry());
+    genesis = Genesis.header(spec, vm);
+    execution = new ChainExecution(spec, vm, genesis);
+    consensus = new ConsensusService(Genesis.consensusGenesis(spec, genesis), store, execution, 64, 15_000,
+        clock::get, new MetricRegistry());
+    head = new HeadState(spec, vm, store, execution.executor(), ChainStore.head(store).orElseThrow());
+    pool = new TransactionPoolService(head, PoolSettings.DEFAULT, new MetricRegistry());
+    producer = new BlockProducer(spec, consensus, pool, execution, store, ValidatorKeys.fromSigningKey(VALIDATOR),
+        () -> clock.addAndGet(spec.proposers().slotDurationMillis()), 5_000);
+    importer = new BlockImport(consensus, execution);
+    node = new NodeService(spec, consensus, pool, store, head, Optional.of(producer),
+        new ProductionSettings(mode, 1_000, 5_000), new MetricRegistry());
+    node.connect(this::importBlock, events::add);
+  }
+
+  List<BlockOutcome> importBlock(BlockImport.Arrival arrival) {
+    List<BlockOutcome> outcomes = importer.importBlock(arrival);
+    node.committed(outcomes);
+    return outcomes;
+  }
+
+  Transaction transfer(PrivateKey from, long nonce, Address to, Wei value, long tipGwei) {
+    return Transaction.builder(TransactionType.EIP1559).chainId(spec.chainId()).nonce(nonce)
+        .maxPriorityFeePerGas(Wei.ofGwei(tipGwei)).maxFeePerGas(Wei.ofGwei(100 + 10 * tipGwei)).gasLimit(21_000).to(to).value(value)
+        .data(Bytes.EMPTY).sign(from);
+  }
+
+  Wei balance(Address address) {
+    return head.balance(address);
+  }
+}
