@@ -1,6 +1,7 @@
 package io.citrate.node.api;
 
 import io.citrate.core.api.Hash;
+import io.citrate.txpool.api.Admission;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -14,6 +15,15 @@ public interface Node {
   ChainSpec chainSpec();
 
   NodeStatus status();
+
+  /**
+   * Offers a signed transaction in its EIP-2718 encoding (as {@code eth_sendRawTransaction} carries it) to the
+   * pool through the node's transaction ingress; in per-transaction production a block follows at once. Never
+   * throws for a bad transaction: the admission says why it was refused.
+   *
+   * @throws IllegalStateException when the node's routes are not running
+   */
+  Admission submitTransaction(byte[] encoded);
 
   /**
    * Produces one block now on the current tips with what the pool holds, and commits it.

@@ -82,7 +82,7 @@ public final class ChainComponent implements ExecutionStage, PoolState {
     return execution;
   }
 
-  public KeyValueStoreReader store() {
+  public KeyValueStore store() {
     return store;
   }
 

@@ -50,6 +50,7 @@ public final class NodeComponent {
     MetricRegistry metrics = new MetricRegistry();
     NodeService node = new NodeService(chain.spec(), consensus, pool, chain.store(), chain.head(), producer,
         production, metrics);
+    int restored = node.restorePendingTransactions();
     Dictionary<String, Object> metricsProperties = new Hashtable<>();
     metricsProperties.put("citrate.metrics.prefix", "citrate.node");
     this.metricsRegistration = context.registerService(MetricSet.class, metrics, metricsProperties);
@@ -57,9 +58,9 @@ public final class NodeComponent {
         new BlockImport(consensus, chain.execution()), new Hashtable<>());
     this.nodeRegistration = context.registerService(new String[] {Node.class.getName(), NodeService.class.getName()},
         node, new Hashtable<>());
-    LOG.info("Node of {} running: head {} at {}, validator {}, production {}", chain.spec().name(),
-        node.status().head(), node.status().headNumber(), keys.map(ValidatorKeys::address).map(Object::toString)
-            .orElse("none"), production.mode());
+    LOG.info("Node of {} running: head {} at {}, validator {}, production {}, {} pending transactions restored",
+        chain.spec().name(), node.status().head(), node.status().headNumber(),
+        keys.map(ValidatorKeys::address).map(Object::toString).orElse("none"), production.mode(), restored);
   }
 
   @Deactivate

@@ -11,12 +11,13 @@ import java.util.function.LongSupplier;
 /**
  * The node's metrics, under {@code citrate.node}: transactions accepted by the selected chain (a meter, so
  * rates per second over 1, 5 and 15 minutes give TPS), the time between consecutive chain blocks, blocks
- * rejected, and gauges for the pool size and the head's number.
+ * rejected, chain events dropped for a full queue, and gauges for the pool size and the head's number.
  */
 public final class NodeMetrics {
   private final Meter transactions;
   private final Histogram blockTimeMillis;
   private final Counter rejected;
+  private final Counter eventsDropped;
   private final Meter chainBlocks;
   private long lastChainBlockTimestamp = -1;
 
@@ -25,6 +26,7 @@ public final class NodeMetrics {
     this.chainBlocks = registry.meter("blocks.chain");
     this.blockTimeMillis = registry.histogram("block.time.millis");
     this.rejected = registry.counter("blocks.rejected");
+    this.eventsDropped = registry.counter("events.dropped");
     registry.register("txpool.size", (Gauge<Integer>) poolSize::getAsInt);
     registry.register("head.number", (Gauge<Long>) headNumber::getAsLong);
   }
@@ -41,5 +43,9 @@ public final class NodeMetrics {
 
   public void blockRejected() {
     rejected.inc();
+  }
+
+  public void eventDropped() {
+    eventsDropped.inc();
   }
 }

@@ -19,7 +19,8 @@ import io.citrate.node.internal.execution.ChainStore;
 import io.citrate.node.internal.execution.HeadState;
 import io.citrate.node.internal.production.BlockImport;
 import io.citrate.node.internal.production.BlockProducer;
-import io.citrate.store.api.KeyValueStoreReader;
+import io.citrate.store.api.KeyValueStore;
+import io.citrate.store.api.WriteBatch;
 import io.citrate.txpool.api.Admission;
 import io.citrate.txpool.api.TransactionPool;
 import java.util.ArrayList;
@@ -44,16 +45,17 @@ public final class NodeService implements Node {
   private final ChainSpec spec;
   private final Consensus consensus;
   private final TransactionPool pool;
-  private final KeyValueStoreReader store;
+  private final KeyValueStore store;
   private final HeadState head;
   private final Optional<BlockProducer> producer;
   private final ProductionSettings production;
   private final NodeMetrics metrics;
   private final AtomicLong blocksProduced = new AtomicLong();
   private volatile Function<BlockImport.Arrival, List<BlockOutcome>> blockIngress;
+  private volatile Function<byte[], Admission> transactionIngress;
   private volatile Consumer<ChainEvent> events;
 
-  public NodeService(ChainSpec spec, Consensus consensus, TransactionPool pool, KeyValueStoreReader store,
+  public NodeService(ChainSpec spec, Consensus consensus, TransactionPool pool, KeyValueStore store,
       HeadState head, Optional<BlockProducer> producer, ProductionSettings production, MetricRegistry metrics) {
     this.spec = spec;
     this.consensus = consensus;
@@ -65,32 +67,94 @@ public final class NodeService implements Node {
     this.metrics = new NodeMetrics(metrics, this::poolSize, () -> head.head().record().number());
   }
 
-  /** Connects the node to its routes: where blocks go for import, and where chain events go. */
-  public void connect(Function<BlockImport.Arrival, List<BlockOutcome>> blockIngress, Consumer<ChainEvent> events) {
+  /** Connects the node to its routes: where blocks go for import, transactions for admission, and events. */
+  public void connect(Function<BlockImport.Arrival, List<BlockOutcome>> blockIngress,
+      Function<byte[], Admission> transactionIngress, Consumer<ChainEvent> events) {
     this.blockIngress = blockIngress;
+    this.transactionIngress = transactionIngress;
     this.events = events;
   }
 
+  /** Disconnects the routes, which are stopping. */
+  public void disconnect() {
+    this.blockIngress = null;
+    this.transactionIngress = null;
+    this.events = null;
+  }
+
+  public ProductionSettings production() {
+    return production;
+  }
+
+  public boolean isValidator() {
+    return producer.isPresent();
+  }
+
+  /** An event the events queue had no room for. */
+  public void eventDropped() {
+    metrics.eventDropped();
+  }
+
+  @Override
+  public Admission submitTransaction(byte[] encoded) {
+    return connected(transactionIngress).apply(encoded);
+  }
+
+  private static <T> T connected(T route) {
+    if (route == null) {
+      throw new IllegalStateException("the node's routes are not running");
+    }
+    return route;
+  }
+
   /**
-   * Transaction ingress: offers {@code encoded} to the pool; in per-transaction production, a block follows at
-   * once for a transaction that is executable.
+   * Transaction ingress: offers {@code encoded} to the pool and journals what it takes before acknowledging it,
+   * so a crash loses no acknowledged transaction; in per-transaction production, a block follows at once.
    */
   public Admission admit(byte[] encoded) {
     Admission admission = pool.addEncoded(encoded);
     if (admission instanceof Admission.Rejected rejected) {
       LOG.debug("Transaction refused: {}", rejected);
-    } else if (production.mode() == ProductionSettings.Mode.PER_TRANSACTION && producer.isPresent()) {
+      return admission;
+    }
+    WriteBatch journal = new WriteBatch();
+    pool.get(admission.hash()).ifPresent(transaction -> ChainStore.stagePendingTransaction(journal, transaction));
+    if (admission instanceof Admission.Replaced replaced) {
+      ChainStore.stagePendingTransactionRemoval(journal, replaced.replaced());
+    }
+    store.commit(journal);
+    if (production.mode() == ProductionSettings.Mode.PER_TRANSACTION && producer.isPresent()) {
       produceBlock();
     }
     return admission;
   }
 
-  /** The production loop's step: a block when this validator wins the slot, else nothing. */
-  public Optional<BlockImport.Arrival> buildScheduled() {
-    if (producer.isEmpty()) {
-      return Optional.empty();
+  /**
+   * Refills the pool from the journal after a start: what the pool takes again waits for a block, what it refuses
+   * (accepted meanwhile, or no longer valid) leaves the journal.
+   *
+   * @return how many transactions the pool took back
+   */
+  public int restorePendingTransactions() {
+    int restored = 0;
+    WriteBatch stale = new WriteBatch();
+    for (byte[] encoded : ChainStore.pendingTransactions(store)) {
+      Admission admission = pool.addEncoded(encoded);
+      if (admission.isAccepted()) {
+        restored++;
+      } else if (admission.hash() != null) {
+        ChainStore.stagePendingTransactionRemoval(stale, admission.hash());
+      }
     }
-    return producer.get().build();
+    if (!stale.isEmpty()) {
+      store.commit(stale);
+    }
+    return restored;
+  }
+
+  /** The production loop's step: a block when this validator wins the slot, else null, which the route drops. */
+  public BlockImport.Arrival buildScheduled() {
+    return producer.flatMap(BlockProducer::build).orElse(null);
   }
 
   @Override
@@ -99,7 +163,7 @@ public final class NodeService implements Node {
         new IllegalStateException("this node has no validator key (validator.key in etc/io.citrate.node.cfg)"));
     BlockImport.Arrival block = validator.build().orElseThrow(() ->
         new IllegalStateException("this validator did not win the current slot; try again in the next one"));
-    List<BlockOutcome> outcomes = blockIngress.apply(block);
+    List<BlockOutcome> outcomes = connected(blockIngress).apply(block);
     BlockOutcome own = outcomes.get(0);
     if (!(own instanceof BlockOutcome.Accepted)) {
       throw new IllegalStateException("the produced block was not accepted: " + own);

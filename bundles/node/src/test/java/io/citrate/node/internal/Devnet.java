@@ -73,7 +73,7 @@ final class Devnet {
     importer = new BlockImport(consensus, execution);
     node = new NodeService(spec, consensus, pool, store, head, Optional.of(producer),
         new ProductionSettings(mode, 1_000, 5_000), new MetricRegistry());
-    node.connect(this::importBlock, events::add);
+    node.connect(this::importBlock, node::admit, events::add);
   }
 
   List<BlockOutcome> importBlock(BlockImport.Arrival arrival) {

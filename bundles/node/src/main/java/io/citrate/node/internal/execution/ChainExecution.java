@@ -181,7 +181,8 @@ public final class ChainExecution implements ExecutionStage {
 
   /**
    * Moves the transaction index with the selected chain: entries of removed chain blocks go, those of added
-   * ones (this block among them) come, so a transaction points at the chain block that accepts it now.
+   * ones (this block among them) come, so a transaction points at the chain block that accepts it now; and
+   * what the chain now accepts leaves the pending-transaction journal.
    */
   private static void stageChainMove(ValidatedBlock block, AcceptanceRecord record, KeyValueStoreReader committed,
       WriteBatch batch) {
@@ -198,6 +199,7 @@ public final class ChainExecution implements ExecutionStage {
       List<AcceptanceRecord.Entry> entries = addedRecord.accepted();
       for (int i = 0; i < entries.size(); i++) {
         ChainStore.stageIndexEntry(batch, entries.get(i).transaction(), added, i);
+        ChainStore.stagePendingTransactionRemoval(batch, entries.get(i).transaction());
       }
     }
     ChainStore.stageHead(batch, block.hash());

@@ -5,6 +5,7 @@ import io.citrate.core.api.rlp.Rlp;
 import io.citrate.core.api.rlp.RlpReader;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.core.api.tx.TransactionDecoder;
+import io.citrate.store.api.KeyRange;
 import io.citrate.store.api.KeyValueStoreReader;
 import io.citrate.store.api.StoreName;
 import io.citrate.store.api.WriteBatch;
@@ -22,6 +23,8 @@ public final class ChainStore {
   static final StoreName ACCEPTANCE = StoreName.of("node-acceptance");
   static final StoreName TRANSACTION_INDEX = StoreName.of("node-transaction-index");
   static final StoreName HEAD = StoreName.of("node-head");
+  /** Transactions the pool acknowledged and no chain block has accepted yet, to refill the pool on start. */
+  static final StoreName PENDING_TRANSACTIONS = StoreName.of("node-pending-transactions");
   private static final byte[] HEAD_KEY = {'h', 'e', 'a', 'd'};
 
   private ChainStore() {}
@@ -46,6 +49,22 @@ public final class ChainStore {
   /** The block whose state is current: the sink as last committed. */
   public static Optional<Hash> head(KeyValueStoreReader store) {
     return store.get(HEAD, HEAD_KEY).map(Hash::wrap);
+  }
+
+  /** Journals a transaction the pool has taken, so a restart does not lose it. */
+  public static void stagePendingTransaction(WriteBatch batch, Transaction transaction) {
+    batch.put(PENDING_TRANSACTIONS, transaction.hash().toArray(), transaction.encoded());
+  }
+
+  public static void stagePendingTransactionRemoval(WriteBatch batch, Hash transaction) {
+    batch.delete(PENDING_TRANSACTIONS, transaction.toArray());
+  }
+
+  /** Every journaled transaction's encoding, in hash order. */
+  public static List<byte[]> pendingTransactions(KeyValueStoreReader store) {
+    List<byte[]> encoded = new ArrayList<>();
+    store.scan(PENDING_TRANSACTIONS, KeyRange.all(), (key, value) -> encoded.add(value));
+    return encoded;
   }
 
   static void stageBody(WriteBatch batch, Hash block, List<Transaction> transactions) {
