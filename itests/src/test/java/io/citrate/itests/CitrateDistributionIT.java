@@ -32,8 +32,8 @@ import org.osgi.framework.Bundle;
 @ExamReactorStrategy(PerClass.class)
 public class CitrateDistributionIT extends CitrateTestSupport {
 
-  private static final List<String> CITRATE_BUNDLES = List.of("io.citrate.consensus", "io.citrate.core", "io.citrate.store",
-      "io.citrate.vm");
+  private static final List<String> CITRATE_BUNDLES = List.of("io.citrate.camel", "io.citrate.consensus",
+      "io.citrate.core", "io.citrate.node", "io.citrate.store", "io.citrate.vm");
 
   @Inject
   private FeaturesService featuresService;
