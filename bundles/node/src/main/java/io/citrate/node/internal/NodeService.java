@@ -90,11 +90,6 @@ public final class NodeService implements Node {
     return producer.isPresent();
   }
 
-  /** An event the events queue had no room for. */
-  public void eventDropped() {
-    metrics.eventDropped();
-  }
-
   @Override
   public Admission submitTransaction(byte[] encoded) {
     return connected(transactionIngress).apply(encoded);
@@ -220,10 +215,17 @@ public final class NodeService implements Node {
     publish(new ChainEvent.HeadChanged(change.removed(), change.added(), newHead, record.number()));
   }
 
+  /** Announces {@code event}; an events queue that is full or stopping loses it, never the commit behind it. */
   private void publish(ChainEvent event) {
     Consumer<ChainEvent> sink = events;
-    if (sink != null) {
+    if (sink == null) {
+      return;
+    }
+    try {
       sink.accept(event);
+    } catch (RuntimeException full) {
+      metrics.eventDropped();
+      LOG.warn("Chain event {} dropped: {}", event, full.getMessage());
     }
   }
 

@@ -59,6 +59,10 @@ final class Devnet {
   final AtomicLong clock;
 
   Devnet(KeyValueStore store, ProductionSettings.Mode mode) {
+    this(store, mode, 1_000);
+  }
+
+  Devnet(KeyValueStore store, ProductionSettings.Mode mode, long intervalMillis) {
     this.store = store;
     this.clock = new AtomicLong(spec.genesisTimestamp());
     vm = new BlockProcessorComponent(store, new WhiteboardPrecompileRegistry());
@@ -72,7 +76,7 @@ final class Devnet {
         () -> clock.addAndGet(spec.proposers().slotDurationMillis()), 5_000);
     importer = new BlockImport(consensus, execution);
     node = new NodeService(spec, consensus, pool, store, head, Optional.of(producer),
-        new ProductionSettings(mode, 1_000, 5_000), new MetricRegistry());
+        new ProductionSettings(mode, intervalMillis, 5_000), new MetricRegistry());
     node.connect(this::importBlock, node::admit, events::add);
   }
 

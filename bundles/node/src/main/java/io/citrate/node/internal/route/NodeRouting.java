@@ -1,30 +1,24 @@
 package io.citrate.node.internal.route;
 
 import io.citrate.consensus.api.BlockOutcome;
-import io.citrate.node.api.ChainEvent;
 import io.citrate.node.internal.NodeService;
 import io.citrate.txpool.api.Admission;
 import java.util.List;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Connects the node to its routes once the Camel context runs: blocks the node produces on request go to
  * {@link BlockIngressRoute}, transactions submitted through the node go to {@link TransactionIngressRoute}, and
- * chain events go to {@link ChainEventsRoute}'s bounded queue, where a full queue drops the event and counts it
- * rather than stall the commit path.
+ * chain events go to {@link ChainEventsRoute}'s bounded queue (the node drops and counts an event the queue has no
+ * room for, rather than stall the commit path).
  */
 @Component(immediate = true, service = {})
 public final class NodeRouting {
-  private static final Logger LOG = LoggerFactory.getLogger(NodeRouting.class);
-
   private final NodeService node;
   private final ProducerTemplate template;
 
@@ -36,22 +30,13 @@ public final class NodeRouting {
     node.connect(
         arrival -> castOutcomes(template.requestBody(BlockIngressRoute.ENDPOINT, arrival)),
         encoded -> template.requestBody(TransactionIngressRoute.ENDPOINT, encoded, Admission.class),
-        this::publish);
+        event -> template.sendBody(ChainEventsRoute.ENDPOINT, event));
   }
 
   @Deactivate
   void deactivate() throws Exception {
     node.disconnect();
     template.close();
-  }
-
-  private void publish(ChainEvent event) {
-    try {
-      template.sendBody(ChainEventsRoute.ENDPOINT, event);
-    } catch (CamelExecutionException | IllegalStateException full) {
-      node.eventDropped();
-      LOG.warn("Chain event dropped, the events queue is full: {}", event);
-    }
   }
 
   @SuppressWarnings("unchecked")
