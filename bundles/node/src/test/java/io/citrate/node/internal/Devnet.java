@@ -71,6 +71,8 @@ final class Devnet {
     consensus = new ConsensusService(Genesis.consensusGenesis(spec, genesis), store, execution, 64, 15_000,
         clock::get, new MetricRegistry());
     head = new HeadState(spec, vm, store, execution.executor(), ChainStore.head(store).orElseThrow());
+    // A reopened store's blocks are ahead of genesis: the clock resumes at the head.
+    clock.set(Math.max(clock.get(), head.head().record().timestamp()));
     pool = new TransactionPoolService(head, PoolSettings.DEFAULT, new MetricRegistry());
     producer = new BlockProducer(spec, consensus, pool, execution, store, ValidatorKeys.fromSigningKey(VALIDATOR),
         () -> clock.addAndGet(spec.proposers().slotDurationMillis()), 5_000);
