@@ -35,16 +35,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * a store of the caller's choosing and a clock that moves one slot per block. Imports go through the same
  * steps the block-ingress route runs.
  */
-final class Devnet {
-  static final PrivateKey VALIDATOR = PrivateKey.fromHex(
+public final class Devnet {
+  public static final PrivateKey VALIDATOR = PrivateKey.fromHex(
       "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
-  static final PrivateKey ALICE = PrivateKey.fromHex(
+  public static final PrivateKey ALICE = PrivateKey.fromHex(
       "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
-  static final PrivateKey BOB = PrivateKey.fromHex(
+  public static final PrivateKey BOB = PrivateKey.fromHex(
       "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a");
-  static final Address CAROL = Address.fromHex("0x00000000000000000000000000000000000ca201");
+  public static final Address CAROL = Address.fromHex("0x00000000000000000000000000000000000ca201");
 
-  final ChainSpec spec = ChainSpecReader.load(ChainSpecReader.DEVNET);
+  final ChainSpec spec;
   final KeyValueStore store;
   final BlockProcessorComponent vm;
   final BlockHeader genesis;
@@ -62,7 +62,17 @@ final class Devnet {
     this(store, mode, 1_000);
   }
 
-  Devnet(KeyValueStore store, ProductionSettings.Mode mode, long intervalMillis) {
+  public Devnet(KeyValueStore store, ProductionSettings.Mode mode, long intervalMillis) {
+    this(ChainSpecReader.load(ChainSpecReader.DEVNET), VALIDATOR, store, mode, intervalMillis, 5_000);
+  }
+
+  /**
+   * A network of {@code spec}, whose validator must be {@code validator}'s, on {@code store}; blocks carry at most
+   * {@code maxTransactions}.
+   */
+  public Devnet(ChainSpec spec, PrivateKey validator, KeyValueStore store, ProductionSettings.Mode mode,
+      long intervalMillis, int maxTransactions) {
+    this.spec = spec;
     this.store = store;
     this.clock = new AtomicLong(spec.genesisTimestamp());
     vm = new BlockProcessorComponent(store, new WhiteboardPrecompileRegistry());
@@ -74,12 +84,40 @@ final class Devnet {
     // A reopened store's blocks are ahead of genesis: the clock resumes at the head.
     clock.set(Math.max(clock.get(), head.head().record().timestamp()));
     pool = new TransactionPoolService(head, PoolSettings.DEFAULT, new MetricRegistry());
-    producer = new BlockProducer(spec, consensus, pool, execution, store, ValidatorKeys.fromSigningKey(VALIDATOR),
-        () -> clock.addAndGet(spec.proposers().slotDurationMillis()), 5_000);
+    producer = new BlockProducer(spec, consensus, pool, execution, store, ValidatorKeys.fromSigningKey(validator),
+        () -> clock.addAndGet(spec.proposers().slotDurationMillis()), maxTransactions);
     importer = new BlockImport(consensus, execution);
     node = new NodeService(spec, consensus, pool, store, head, Optional.of(producer),
-        new ProductionSettings(mode, intervalMillis, 5_000), new MetricRegistry());
+        new ProductionSettings(mode, intervalMillis, maxTransactions), new MetricRegistry());
     node.connect(this::importBlock, node::admit, events::add);
+  }
+
+  public NodeService node() {
+    return node;
+  }
+
+  public TransactionPoolService pool() {
+    return pool;
+  }
+
+  public BlockProcessorComponent vm() {
+    return vm;
+  }
+
+  public ChainExecution execution() {
+    return execution;
+  }
+
+  public HeadState head() {
+    return head;
+  }
+
+  public BlockProducer producer() {
+    return producer;
+  }
+
+  public BlockImport importer() {
+    return importer;
   }
 
   List<BlockOutcome> importBlock(BlockImport.Arrival arrival) {
@@ -88,7 +126,7 @@ final class Devnet {
     return outcomes;
   }
 
-  Transaction transfer(PrivateKey from, long nonce, Address to, Wei value, long tipGwei) {
+  public Transaction transfer(PrivateKey from, long nonce, Address to, Wei value, long tipGwei) {
     return Transaction.builder(TransactionType.EIP1559).chainId(spec.chainId()).nonce(nonce)
         .maxPriorityFeePerGas(Wei.ofGwei(tipGwei)).maxFeePerGas(Wei.ofGwei(100 + 10 * tipGwei)).gasLimit(21_000).to(to).value(value)
         .data(Bytes.EMPTY).sign(from);

@@ -7,7 +7,7 @@ import io.citrate.consensus.api.BlockOutcome;
 import io.citrate.core.api.Wei;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.node.api.ChainEvent;
-import io.citrate.node.internal.DevnetAccess;
+import io.citrate.node.internal.Devnet;
 import io.citrate.node.internal.ProductionSettings;
 import io.citrate.store.api.MemoryKeyValueStore;
 import io.citrate.txpool.api.Admission;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * timer builds blocks that go through block ingress, and commits come out as chain events.
  */
 class NodeRoutesTest extends CamelTestSupport {
-  private final DevnetAccess devnet = new DevnetAccess(new MemoryKeyValueStore(), ProductionSettings.Mode.INTERVAL, 50);
+  private final Devnet devnet = new Devnet(new MemoryKeyValueStore(), ProductionSettings.Mode.INTERVAL, 50);
   private final List<ChainEvent> events = new CopyOnWriteArrayList<>();
 
   @Override
@@ -57,7 +57,7 @@ class NodeRoutesTest extends CamelTestSupport {
 
   @Test
   void aSubmittedTransactionIsProducedIntoABlockAndAnnounced() {
-    Transaction transfer = devnet.transfer(0, Wei.ofGwei(1));
+    Transaction transfer = devnet.transfer(Devnet.ALICE, 0, Devnet.CAROL, Wei.ofGwei(1), 1);
     Admission admission = devnet.node().submitTransaction(transfer.encoded());
     assertThat(admission).isInstanceOf(Admission.Added.class);
 
