@@ -12,6 +12,7 @@ import io.citrate.store.api.InvalidStoreInputException;
 import io.citrate.store.api.KeyValueStore;
 import io.citrate.store.api.StoreName;
 import io.citrate.store.api.WriteBatch;
+import io.citrate.txpool.api.TransactionPool;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,7 +34,7 @@ import org.osgi.framework.Bundle;
 public class CitrateDistributionIT extends CitrateTestSupport {
 
   private static final List<String> CITRATE_BUNDLES = List.of("io.citrate.camel", "io.citrate.consensus",
-      "io.citrate.core", "io.citrate.node", "io.citrate.store", "io.citrate.vm");
+      "io.citrate.core", "io.citrate.node", "io.citrate.store", "io.citrate.txpool", "io.citrate.vm");
 
   @Inject
   private FeaturesService featuresService;
@@ -112,6 +113,13 @@ public class CitrateDistributionIT extends CitrateTestSupport {
     assertTrue(new File(System.getProperty("karaf.etc"), "io.citrate.consensus.cfg").isFile());
     // Nothing in the distribution registers a ConsensusGenesis yet, so consensus is not opened.
     assertNull(bundleContext.getServiceReference(Consensus.class));
+  }
+
+  @Test
+  public void txpoolShipsItsSettingsAndWaitsForThePoolState() {
+    assertTrue(new File(System.getProperty("karaf.etc"), "io.citrate.txpool.cfg").isFile());
+    // Nothing in the distribution registers a PoolState yet, so no pool is opened.
+    assertNull(bundleContext.getServiceReference(TransactionPool.class));
   }
 
   @Test

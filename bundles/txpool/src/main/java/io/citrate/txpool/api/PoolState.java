@@ -8,7 +8,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * What the pool reads about the head of the selected chain, provided as a service by the node. Every method
  * answers for the state committed at the current head; the node calls
  * {@link TransactionPool#headChanged} after that state moves. Implementations must be thread-safe: the pool
- * calls them from the threads that submit transactions.
+ * calls them from the threads that submit transactions, and from {@code headChanged} while it holds its lock,
+ * so they must not call back into the pool.
  */
 @ConsumerType
 public interface PoolState {

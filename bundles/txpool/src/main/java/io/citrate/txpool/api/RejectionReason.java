@@ -5,18 +5,18 @@ import io.citrate.core.api.tx.TransactionInvalidReason;
 /** Why the pool refused a transaction: one value per cause, each with a readable description. */
 public enum RejectionReason {
   MALFORMED("not a valid transaction encoding"),
-  BAD_SIGNATURE("invalid signature"),
-  WRONG_CHAIN_ID("not signed for this chain"),
+  BAD_SIGNATURE("invalid sender"),
+  WRONG_CHAIN_ID("invalid chain id for signer"),
   NONCE_TOO_LOW("nonce too low"),
-  NONCE_TOO_HIGH("nonce too far ahead of the account nonce"),
+  NONCE_TOO_HIGH("nonce too high"),
   ALREADY_KNOWN("already known"),
   UNDERPRICED("transaction underpriced"),
   REPLACEMENT_UNDERPRICED("replacement transaction underpriced"),
   INSUFFICIENT_FUNDS("insufficient funds for gas * price + value"),
   INTRINSIC_GAS("intrinsic gas too low"),
   GAS_LIMIT_EXCEEDED("exceeds block gas limit"),
-  OVERSIZED("transaction too large"),
-  SENDER_LIMIT("too many transactions from this sender"),
+  OVERSIZED("oversized data"),
+  SENDER_LIMIT("account limit exceeded"),
   UNSUPPORTED_TYPE("transaction type not supported");
 
   private final String description;
@@ -25,7 +25,10 @@ public enum RejectionReason {
     this.description = description;
   }
 
-  /** A short sentence fragment, worded as geth words the same errors, so tools that match them keep working. */
+  /**
+   * A short sentence fragment. Where geth's pool has the same error it is geth's wording, so tools that match
+   * those messages keep working; the detail after it says what was wrong in this case.
+   */
   public String description() {
     return description;
   }

@@ -73,6 +73,14 @@ final class SenderQueue {
     pendingCount = pending;
   }
 
+  /**
+   * True when the next nonce after the pending ones is here but queued, so only funds hold it back. A queue
+   * waiting for a nonce instead changes only through its sender's own transactions.
+   */
+  boolean waitsForFunds() {
+    return pendingCount < byNonce.size() && byNonce.containsKey(accountNonce + pendingCount);
+  }
+
   /** The pending transactions in nonce order. */
   List<PooledTransaction> pending() {
     List<PooledTransaction> pending = new ArrayList<>(pendingCount);

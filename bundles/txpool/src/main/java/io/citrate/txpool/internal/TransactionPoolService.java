@@ -317,9 +317,8 @@ public final class TransactionPoolService implements TransactionPool {
       }
       metrics.dropped(removed);
       reinjected.forEach(transaction -> touched.add(transaction.sender()));
-      // A queued transaction may wait for funds, which can arrive without its sender doing anything.
-      senders.values().stream().filter(queue -> queue.size() > queue.pendingCount)
-          .forEach(queue -> touched.add(queue.sender));
+      // Funds can arrive without their owner sending anything; a nonce gap closes only by the sender's own.
+      senders.values().stream().filter(SenderQueue::waitsForFunds).forEach(queue -> touched.add(queue.sender));
       for (Address sender : touched) {
         SenderQueue queue = senders.get(sender);
         if (queue != null) {
