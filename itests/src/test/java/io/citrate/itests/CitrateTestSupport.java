@@ -59,6 +59,8 @@ public abstract class CitrateTestSupport {
         configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
         logLevel(LogLevel.WARN),
         editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+        // Tests produce the blocks they need; a production loop would move the DAG under them.
+        editConfigurationFilePut("etc/io.citrate.node.cfg", "production.mode", "off"),
         editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
             String.valueOf(freePort())),
         editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",

@@ -2,7 +2,6 @@ package io.citrate.itests;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -14,27 +13,18 @@ import com.codahale.metrics.Timer;
 import io.citrate.consensus.api.BlockOutcome;
 import io.citrate.consensus.api.BlockStatus;
 import io.citrate.consensus.api.Consensus;
-import io.citrate.consensus.api.ConsensusGenesis;
-import io.citrate.consensus.api.ExecutionStage;
-import io.citrate.consensus.api.ConsensusParameters;
 import io.citrate.consensus.api.GhostdagData;
-import io.citrate.consensus.api.ProposerParameters;
 import io.citrate.consensus.api.RuleViolation;
-import io.citrate.consensus.api.SlotTicket;
-import io.citrate.consensus.api.StakeDistribution;
-import io.citrate.consensus.api.Validator;
+import io.citrate.core.api.Address;
 import io.citrate.core.api.Hash;
-import io.citrate.core.api.Wei;
 import io.citrate.core.api.block.BlockHeader;
 import io.citrate.core.api.crypto.KeyPair;
 import io.citrate.core.api.crypto.PrivateKey;
-import io.citrate.core.api.vrf.VrfKeyPair;
-import io.citrate.core.api.vrf.VrfPrivateKey;
+import io.citrate.node.api.Node;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,73 +37,50 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceReference;
 
 /**
- * Consensus in the real distribution, opened the way the node will open it: a devnet
- * {@link ConsensusGenesis} service appears and the {@link Consensus} service follows. Blocks go in through
- * the service; the shell commands and the metrics service show what happened. Each test leaves the DAG
- * with a single tip, so the tests do not depend on their order.
+ * Consensus in the real distribution, opened the way the node opens it: the node bundle registers the devnet's
+ * genesis and its execution stage, and the {@link Consensus} service follows. Valid blocks come from the node's
+ * producer; malformed and forged ones go straight to consensus, which refuses them before anything executes.
+ * The shell commands and the metrics service show what happened. Production is off in these containers, so
+ * each test leaves the DAG with a single tip and the tests do not depend on their order.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ConsensusIT extends CitrateTestSupport {
   private static final long CHAIN_ID = 1337;
-  private static final long GENESIS_TIME = 1_700_000_000_000L;
-  private static final long SLOT_MILLIS = ProposerParameters.DEFAULT.slotDurationMillis();
-  private static final KeyPair PRODUCER = KeyPair.of(PrivateKey.fromHex("0x" + "42".repeat(32)));
+  /** The devnet validator: account 0 of the development mnemonic. */
+  private static final Address VALIDATOR = Address.fromHex("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
   private static final KeyPair STRANGER = KeyPair.of(PrivateKey.fromHex("0x" + "43".repeat(32)));
-  private static final VrfKeyPair PRODUCER_VRF = VrfKeyPair.of(VrfPrivateKey.fromHex("0x" + "24".repeat(32)));
-  private static final BlockHeader GENESIS_HEADER =
-      BlockHeader.builder().timestamp(GENESIS_TIME).gasLimit(30_000_000).build();
-  private static final Hash GENESIS = GENESIS_HEADER.hash();
 
   private Consensus consensus;
+  private Node node;
 
-  /**
-   * Registers the devnet genesis and an execution stage once per container, as the node bundle will, and
-   * waits for consensus.
-   */
   @Before
-  public void openConsensus() {
-    if (bundleContext.getServiceReference(ConsensusGenesis.class) == null) {
-      StakeDistribution validators = StakeDistribution.of(List.of(
-          new Validator(PRODUCER.address(), PRODUCER_VRF.publicKey(), Wei.of(1_000_000))));
-      ConsensusGenesis devnet = new ConsensusGenesis(CHAIN_ID, ConsensusParameters.DEFAULT,
-          ProposerParameters.DEFAULT, GENESIS_HEADER, validators);
-      bundleContext.registerService(ConsensusGenesis.class, devnet, new Hashtable<>());
-      // These headers carry no transactions: consensus alone, with nothing to execute.
-      ExecutionStage dagOnly = (block, committed, batch) -> { };
-      bundleContext.registerService(ExecutionStage.class, dagOnly, new Hashtable<>());
-    }
+  public void openConsensus() throws Exception {
     consensus = await().atMost(Duration.ofSeconds(60)).until(() -> service(Consensus.class, null), Optional::isPresent)
+        .orElseThrow();
+    node = await().atMost(Duration.ofSeconds(60)).until(() -> service(Node.class, null), Optional::isPresent)
         .orElseThrow();
   }
 
   @Test
   public void acceptsBlocksAndMovesTheSelectedChain() throws Exception {
-    Hash start = consensus.sink();
     long height = consensus.selectedChainHeight();
+    Hash genesis = consensus.genesis().header().hash();
 
-    BlockHeader first = block(List.of(start), 1);
-    assertAccepted(consensus.submit(first));
-    BlockHeader left = block(List.of(first.hash()), 1);
-    BlockHeader right = block(List.of(first.hash()), 2);
-    assertAccepted(consensus.submit(left));
-    assertAccepted(consensus.submit(right));
-    List<Hash> parallel = sorted(left.hash(), right.hash());
-    assertEquals(parallel, consensus.tips());
-    assertEquals(parallel, consensus.children(first.hash()));
+    Hash first = node.produceBlock();
+    Hash second = node.produceBlock();
+    Hash third = node.produceBlock();
 
-    BlockHeader merge = block(parallel, 1);
-    assertAccepted(consensus.submit(merge));
-
-    assertEquals(merge.hash(), consensus.sink());
-    assertEquals(List.of(merge.hash()), consensus.tips());
+    assertEquals(third, consensus.sink());
+    assertEquals(List.of(third), consensus.tips());
+    assertEquals(List.of(third), consensus.children(second));
     assertEquals(height + 3, consensus.selectedChainHeight());
-    assertEquals(Optional.of(merge.hash()), consensus.selectedChainBlockAt(height + 3));
-    assertEquals(Optional.of(first.hash()), consensus.selectedChainBlockAt(height + 1));
-    GhostdagData mergeData = consensus.ghostdagData(merge.hash()).orElseThrow();
-    assertTrue(mergeData.mergesetBlues().containsAll(parallel));
-    assertTrue(consensus.isDagAncestorOf(GENESIS, merge.hash()));
-    assertFalse(consensus.isDagAncestorOf(left.hash(), right.hash()));
+    assertEquals(Optional.of(first), consensus.selectedChainBlockAt(height + 1));
+    assertEquals(Optional.of(third), consensus.selectedChainBlockAt(height + 3));
+    GhostdagData data = consensus.ghostdagData(third).orElseThrow();
+    assertEquals(second, data.selectedParent());
+    assertTrue(consensus.isDagAncestorOf(genesis, third));
+    assertEquals(CHAIN_ID, consensus.genesis().chainId());
   }
 
   @Test
@@ -121,7 +88,7 @@ public class ConsensusIT extends CitrateTestSupport {
     Hash sink = consensus.sink();
     List<Hash> tips = consensus.tips();
     long height = consensus.selectedChainHeight();
-    byte[] encoded = block(List.of(sink), 1).encode();
+    byte[] encoded = forged(sink, 1).encode();
 
     for (byte[] garbage : List.of(new byte[0], new byte[] {(byte) 0xc0}, Arrays.copyOf(encoded, encoded.length - 1),
         "not a block".getBytes(StandardCharsets.US_ASCII))) {
@@ -131,7 +98,7 @@ public class ConsensusIT extends CitrateTestSupport {
       assertEquals(Optional.empty(), consensus.status(outcome.block()));
     }
 
-    BlockHeader forged = block(List.of(sink), 1).sign(STRANGER.privateKey());
+    BlockHeader forged = forged(sink, 1);
     BlockOutcome outcome = single(consensus.submit(forged));
     assertTrue(outcome.toString(), outcome instanceof BlockOutcome.Rejected rejected
         && rejected.violation() instanceof RuleViolation.BadSignature);
@@ -142,37 +109,36 @@ public class ConsensusIT extends CitrateTestSupport {
     assertEquals(sink, consensus.sink());
     assertEquals(tips, consensus.tips());
     assertEquals(height, consensus.selectedChainHeight());
-    assertAccepted(consensus.submitEncoded(encoded));
+    node.produceBlock();
     assertEquals(height + 1, consensus.selectedChainHeight());
   }
 
   @Test
   public void commandsShowTheDag() throws Exception {
     Hash parent = consensus.sink();
-    BlockHeader block = block(List.of(parent), 1);
-    assertAccepted(consensus.submit(block));
+    Hash block = node.produceBlock();
     // Two slots on, so it differs from the forged block of the rejection test, whatever the order.
-    BlockHeader forged = block(List.of(block.hash()), 2).sign(STRANGER.privateKey());
+    BlockHeader forged = forged(block, 2);
     consensus.submit(forged);
     long height = consensus.selectedChainHeight();
 
     String info = executeCommand("citrate:dag-info");
     assertContains(info, "Chain id             : " + CHAIN_ID);
-    assertContains(info, "Genesis              : " + GENESIS);
+    assertContains(info, "Genesis              : " + consensus.genesis().header().hash());
     assertContains(info, "GHOSTDAG k           : 18");
-    assertContains(info, "Sink                 : " + block.hash());
+    assertContains(info, "Sink                 : " + block);
     assertContains(info, "Selected chain height: " + height);
     assertContains(info, "Tips                 : 1");
 
     String tips = executeCommand("citrate:dag-tips");
-    assertTrue(tips, tips.lines().anyMatch(line -> line.contains("*") && line.contains(block.hash().toString())));
+    assertTrue(tips, tips.lines().anyMatch(line -> line.contains("*") && line.contains(block.toString())));
 
-    String shown = executeCommand("citrate:block-show " + block.hash());
+    String shown = executeCommand("citrate:block-show " + block);
     assertContains(shown, "Status         : VALID");
     assertContains(shown, "Chain position : " + height);
     assertContains(shown, "Selected parent: " + parent);
     assertContains(shown, "Parents        : " + parent);
-    assertContains(shown, "Producer       : " + PRODUCER.address());
+    assertContains(shown, "Producer       : " + VALIDATOR);
 
     String rejected = executeCommand("citrate:block-show " + forged.hash());
     assertContains(rejected, "Status         : INVALID");
@@ -181,9 +147,9 @@ public class ConsensusIT extends CitrateTestSupport {
     String newest = executeCommand("citrate:chain-list -n 2");
     List<String> rows = newest.lines().filter(line -> line.contains("0x")).toList();
     assertEquals(newest, 2, rows.size());
-    assertTrue(newest, rows.get(0).contains(block.hash().toString()) && rows.get(1).contains(parent.toString()));
+    assertTrue(newest, rows.get(0).contains(block.toString()) && rows.get(1).contains(parent.toString()));
     String oldest = executeCommand("citrate:chain-list --ascending --count 1");
-    assertContains(oldest, GENESIS.toString());
+    assertContains(oldest, consensus.genesis().header().hash().toString());
 
     assertCommandFails("citrate:block-show 0x1234", "not a block hash");
     assertCommandFails("citrate:chain-list --start " + (height + 1), "is not a position on the selected chain");
@@ -199,9 +165,8 @@ public class ConsensusIT extends CitrateTestSupport {
     long duplicates = count(metrics, "blocks.duplicate");
     long submissions = ((Timer) metrics.get("processing")).getCount();
 
-    BlockHeader block = block(List.of(consensus.sink()), 1);
-    assertAccepted(consensus.submit(block));
-    consensus.submit(block);
+    Hash block = node.produceBlock();
+    consensus.submit(consensus.header(block).orElseThrow());
     consensus.submitEncoded(new byte[] {1, 2, 3});
 
     metrics = service(MetricSet.class, "(citrate.metrics.prefix=citrate.consensus)").orElseThrow().getMetrics();
@@ -211,39 +176,30 @@ public class ConsensusIT extends CitrateTestSupport {
     assertEquals(malformed + 1, count(metrics, "blocks.rejected.malformed"));
     assertEquals(submissions + 3, ((Timer) metrics.get("processing")).getCount());
     assertEquals(consensus.selectedChainHeight(), ((Gauge<?>) metrics.get("chain.height")).getValue());
-    assertEquals(consensus.ghostdagData(block.hash()).orElseThrow().blueScore(),
+    assertEquals(consensus.ghostdagData(block).orElseThrow().blueScore(),
         ((Gauge<?>) metrics.get("sink.blue.score")).getValue());
     assertEquals(1, ((Gauge<?>) metrics.get("tips")).getValue());
     assertEquals(0, ((Gauge<?>) metrics.get("orphans")).getValue());
   }
 
   /**
-   * Every block of this class is made here: on {@code parents}, {@code slots} slots after the newest of them,
-   * with the GHOSTDAG data consensus gives it, its slot's VRF proof and the producer's signature.
+   * A header on {@code parent}, {@code slots} slots after it, claiming the devnet validator as producer but signed
+   * by a stranger: consensus refuses it on the signature, before any other rule.
    */
-  private BlockHeader block(List<Hash> parents, int slots) throws Exception {
-    long newestParent = parents.stream().mapToLong(parent -> consensus.header(parent).orElseThrow().timestamp())
-        .max().orElseThrow();
-    long timestamp = newestParent + slots * SLOT_MILLIS;
-    GhostdagData data = consensus.ghostdagFor(parents);
+  private BlockHeader forged(Hash parent, int slots) throws Exception {
+    long timestamp = consensus.header(parent).orElseThrow().timestamp()
+        + slots * consensus.genesis().proposers().slotDurationMillis();
+    GhostdagData data = consensus.ghostdagFor(List.of(parent));
     return BlockHeader.builder()
-        .parents(parents)
+        .parents(List.of(parent))
         .timestamp(timestamp)
         .blueScore(data.blueScore())
         .blueWork(data.blueWork())
         .gasLimit(30_000_000)
-        .producer(PRODUCER.address())
-        .vrfProof(slotProof(parents, timestamp))
+        .producer(VALIDATOR)
+        .vrfProof(new byte[80])
         .build()
-        .sign(PRODUCER.privateKey());
-  }
-
-  /** The producer's VRF proof for the slot of {@code timestamp} on the chain through the parents' selected one. */
-  private byte[] slotProof(List<Hash> parents, long timestamp) throws Exception {
-    Hash selectedParent = consensus.ghostdagFor(parents).selectedParent();
-    SlotTicket ticket = consensus.slotInput(selectedParent, timestamp).prove(PRODUCER_VRF.privateKey());
-    assertEquals(Optional.empty(), consensus.proposerVerdict(PRODUCER.address(), selectedParent, ticket));
-    return ticket.proof().toBytes();
+        .sign(STRANGER.privateKey());
   }
 
   private <S> Optional<S> service(Class<S> type, String filter) throws Exception {
@@ -281,9 +237,5 @@ public class ConsensusIT extends CitrateTestSupport {
 
   private static void assertContains(String text, String expected) {
     assertTrue("expected \"" + expected + "\" in:\n" + text, text.contains(expected));
-  }
-
-  private static List<Hash> sorted(Hash first, Hash second) {
-    return first.compareTo(second) < 0 ? List.of(first, second) : List.of(second, first);
   }
 }

@@ -3,7 +3,6 @@ package io.citrate.itests;
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import com.codahale.metrics.Counter;
@@ -17,12 +16,11 @@ import io.citrate.core.api.crypto.PrivateKey;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.core.api.tx.TransactionType;
 import io.citrate.txpool.api.Admission;
-import io.citrate.txpool.api.PoolState;
 import io.citrate.txpool.api.RejectionReason;
 import io.citrate.txpool.api.TransactionPool;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.Before;
@@ -34,8 +32,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceReference;
 
 /**
- * The transaction pool in the real distribution, opened the way the node will open it: a {@link PoolState}
- * service with the head's values appears and the {@link TransactionPool} service follows. Transactions go in
+ * The transaction pool in the real distribution, opened by the node: the node bundle's view of the devnet head
+ * appears and the {@link TransactionPool} service follows. Transactions go in
  * through the service; the shell commands and the metrics show what it holds. Each test uses a sender of its
  * own, so the tests do not depend on their order.
  */
@@ -47,41 +45,9 @@ public class TxPoolIT extends CitrateTestSupport {
 
   private TransactionPool pool;
 
-  /** A head where every account has nonce 0 and 1,000 SALT, the base fee is 1 gwei and blocks take 30M gas. */
-  private static final class FixedHead implements PoolState {
-    @Override
-    public long chainId() {
-      return CHAIN_ID;
-    }
-
-    @Override
-    public long nonce(Address account) {
-      return 0;
-    }
-
-    @Override
-    public Wei balance(Address account) {
-      return Wei.ofSalt(1_000);
-    }
-
-    @Override
-    public Wei baseFee() {
-      return Wei.ofGwei(1);
-    }
-
-    @Override
-    public long blockGasLimit() {
-      return 30_000_000;
-    }
-  }
-
-  /** Registers the head once per container, as the node bundle will, and waits for the pool. */
+  /** The node's pool, checking transactions against the devnet head the node bundle provides. */
   @Before
-  public void openPool() {
-    if (bundleContext.getServiceReference(PoolState.class) == null) {
-      assertNull(bundleContext.getServiceReference(TransactionPool.class));
-      bundleContext.registerService(PoolState.class, new FixedHead(), new Hashtable<>());
-    }
+  public void openPool() throws Exception {
     pool = await().atMost(Duration.ofSeconds(60)).until(() -> service(TransactionPool.class, null), Optional::isPresent)
         .orElseThrow();
   }
@@ -141,8 +107,15 @@ public class TxPoolIT extends CitrateTestSupport {
     assertEquals(pool.status().pending(), ((Gauge<?>) metrics.get("pending")).getValue());
   }
 
+  /** Funded development accounts 1 to 4 of the devnet (m/44'/60'/0'/0/i of the development mnemonic). */
+  private static final List<String> DEVELOPMENT_KEYS = List.of(
+      "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+      "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
+      "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+      "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a");
+
   private static KeyPair key(int index) {
-    return KeyPair.of(PrivateKey.fromHex("0x" + String.format("%064x", 0x7000 + index)));
+    return KeyPair.of(PrivateKey.fromHex(DEVELOPMENT_KEYS.get(index - 1)));
   }
 
   private static Transaction transfer(KeyPair key, long nonce, long tipGwei) {
