@@ -51,6 +51,7 @@ public class NodeCamelIT extends CitrateTestSupport {
       String output = executeCommand("camel:context-list");
       String line = lineWith(output, "citrate-node");
       assertTrue(output, line.contains("Started"));
+      assertTrue("Camel 4's version is shown: " + output, line.matches(".*\\b4\\.\\d+\\.\\d+\\b.*"));
     });
   }
 
