@@ -30,10 +30,29 @@ public abstract class AbstractCallOperation extends Operation {
   }
 
   /** Whether value given to the call moves to the callee (CALL) rather than staying with the caller (CALLCODE). */
-  protected abstract boolean transfersValue();
+  protected boolean transfersValue() {
+    return false;
+  }
 
-  /** The frame's fixed facts for the callee at {@code to}. */
-  protected abstract MessageFrame.Builder child(MessageFrame frame, Address to, Wei value);
+  /** The account whose storage and balance the callee's code runs on: the callee itself unless overridden. */
+  protected Address recipient(MessageFrame frame, Address to) {
+    return to;
+  }
+
+  /** CALLER inside the callee: the calling account unless overridden. */
+  protected Address sender(MessageFrame frame) {
+    return frame.recipient();
+  }
+
+  /** CALLVALUE inside the callee: the value given to the call unless overridden. */
+  protected Wei apparentValue(MessageFrame frame, Wei value) {
+    return value;
+  }
+
+  /** Whether the callee runs static (EIP-214) even where the caller does not. */
+  protected boolean forcesStatic() {
+    return false;
+  }
 
   @Override
   public ExceptionalHaltReason execute(MessageFrame frame) {
@@ -78,7 +97,16 @@ public abstract class AbstractCallOperation extends Operation {
       stack.pushZero();
       return null;
     }
-    MessageFrame child = child(frame, to, value)
+    MessageFrame.Builder builder = MessageFrame.builder(MessageFrame.Type.MESSAGE_CALL, frame.transaction())
+        .parent(frame)
+        .recipient(recipient(frame, to))
+        .sender(sender(frame))
+        .codeAddress(to)
+        .value(apparentValue(frame, value), transfersValue());
+    if (forcesStatic()) {
+      builder.isStatic(true).touchesRecipient(true);
+    }
+    MessageFrame child = builder
         .gas(gas)
         .input(memory.read(inputOffset, inputLength))
         .code(state.code(to))

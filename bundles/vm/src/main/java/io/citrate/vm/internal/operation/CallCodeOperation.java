@@ -1,7 +1,6 @@
 package io.citrate.vm.internal.operation;
 
 import io.citrate.core.api.Address;
-import io.citrate.core.api.Wei;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 
@@ -12,17 +11,7 @@ public final class CallCodeOperation extends AbstractCallOperation {
   }
 
   @Override
-  protected boolean transfersValue() {
-    return false;
-  }
-
-  @Override
-  protected MessageFrame.Builder child(MessageFrame frame, Address to, Wei value) {
-    return MessageFrame.builder(MessageFrame.Type.MESSAGE_CALL, frame.transaction())
-        .parent(frame)
-        .recipient(frame.recipient())
-        .sender(frame.recipient())
-        .codeAddress(to)
-        .value(value, false);
+  protected Address recipient(MessageFrame frame, Address to) {
+    return frame.recipient();
   }
 }

@@ -12,17 +12,17 @@ public final class DelegateCallOperation extends AbstractCallOperation {
   }
 
   @Override
-  protected boolean transfersValue() {
-    return false;
+  protected Address recipient(MessageFrame frame, Address to) {
+    return frame.recipient();
   }
 
   @Override
-  protected MessageFrame.Builder child(MessageFrame frame, Address to, Wei value) {
-    return MessageFrame.builder(MessageFrame.Type.MESSAGE_CALL, frame.transaction())
-        .parent(frame)
-        .recipient(frame.recipient())
-        .sender(frame.sender())
-        .codeAddress(to)
-        .value(frame.value(), false);
+  protected Address sender(MessageFrame frame) {
+    return frame.sender();
+  }
+
+  @Override
+  protected Wei apparentValue(MessageFrame frame, Wei value) {
+    return frame.value();
   }
 }
