@@ -6,7 +6,7 @@ import io.citrate.core.api.Address;
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 
 /**
@@ -14,7 +14,7 @@ import io.citrate.vm.internal.state.JournaledState;
  * about the account. A subclass states only the fact.
  */
 public abstract class AbstractAccountQueryOperation extends Operation {
-  protected AbstractAccountQueryOperation(int opcode, String name, CancunGasCalculator gasCalculator) {
+  protected AbstractAccountQueryOperation(int opcode, String name, BerlinGasCalculator gasCalculator) {
     super(opcode, name, 1, 1, gasCalculator);
   }
 

@@ -10,7 +10,7 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 
 /**
@@ -24,7 +24,7 @@ public abstract class AbstractCallOperation extends Operation {
 
   private final boolean takesValue;
 
-  protected AbstractCallOperation(int opcode, String name, boolean takesValue, CancunGasCalculator gasCalculator) {
+  protected AbstractCallOperation(int opcode, String name, boolean takesValue, BerlinGasCalculator gasCalculator) {
     super(opcode, name, takesValue ? 7 : 6, 1, gasCalculator);
     this.takesValue = takesValue;
   }
@@ -72,11 +72,11 @@ public abstract class AbstractCallOperation extends Operation {
     JournaledState state = frame.worldState();
 
     long cost = gasCalculator.memoryExpansionCost(memory, inputOffset, inputLength, outputOffset, outputLength);
-    cost = CancunGasCalculator.saturatingAdd(cost, gasCalculator.accountAccessCost(state.warmUp(to)));
+    cost = BerlinGasCalculator.saturatingAdd(cost, gasCalculator.accountAccessCost(state.warmUp(to)));
     if (hasValue) {
-      cost = CancunGasCalculator.saturatingAdd(cost, CancunGasCalculator.CALL_VALUE_TRANSFER);
+      cost = BerlinGasCalculator.saturatingAdd(cost, BerlinGasCalculator.CALL_VALUE_TRANSFER);
       if (transfersValue() && state.isDead(to)) {
-        cost = CancunGasCalculator.saturatingAdd(cost, CancunGasCalculator.NEW_ACCOUNT);
+        cost = BerlinGasCalculator.saturatingAdd(cost, BerlinGasCalculator.NEW_ACCOUNT);
       }
     }
     if (!frame.useGas(cost)) {
@@ -88,7 +88,7 @@ public abstract class AbstractCallOperation extends Operation {
     memory.touch(outputOffset, outputLength);
     stack.pop(stackItemsConsumed());
     if (hasValue) {
-      gas += CancunGasCalculator.CALL_STIPEND;
+      gas += BerlinGasCalculator.CALL_STIPEND;
     }
     frame.setReturnData(Bytes.EMPTY);
 

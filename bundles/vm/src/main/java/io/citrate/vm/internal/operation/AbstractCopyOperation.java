@@ -6,7 +6,7 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /**
  * The copies into memory: CALLDATACOPY, CODECOPY, EXTCODECOPY, RETURNDATACOPY and MCOPY. The last three stack items
@@ -18,7 +18,7 @@ public abstract class AbstractCopyOperation extends Operation {
   private final int destinationIndex;
 
   protected AbstractCopyOperation(int opcode, String name, int stackItemsConsumed,
-      CancunGasCalculator gasCalculator) {
+      BerlinGasCalculator gasCalculator) {
     super(opcode, name, stackItemsConsumed, 0, gasCalculator);
     this.destinationIndex = stackItemsConsumed - 3;
   }
@@ -43,7 +43,7 @@ public abstract class AbstractCopyOperation extends Operation {
 
   /** The cost before words and expansion; charged after the expansion is computed. */
   protected long baseCost(MessageFrame frame) {
-    return CancunGasCalculator.VERY_LOW_TIER;
+    return BerlinGasCalculator.VERY_LOW_TIER;
   }
 
   /** Growing memory to cover the destination range. */

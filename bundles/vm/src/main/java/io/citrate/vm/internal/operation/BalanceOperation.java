@@ -2,12 +2,12 @@ package io.citrate.vm.internal.operation;
 
 import io.citrate.core.api.Address;
 import io.citrate.vm.internal.evm.OperandStack;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 
 /** BALANCE (0x31): An account's balance; cold access costs more (EIP-2929). */
 public final class BalanceOperation extends AbstractAccountQueryOperation {
-  public BalanceOperation(CancunGasCalculator gasCalculator) {
+  public BalanceOperation(BerlinGasCalculator gasCalculator) {
     super(0x31, "BALANCE", gasCalculator);
   }
 

@@ -2,11 +2,11 @@ package io.citrate.vm.internal.operation;
 
 import io.citrate.core.api.Address;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** CALLCODE (0xf2): Runs another account's code on this account's storage and balance. */
 public final class CallCodeOperation extends AbstractCallOperation {
-  public CallCodeOperation(CancunGasCalculator gasCalculator) {
+  public CallCodeOperation(BerlinGasCalculator gasCalculator) {
     super(0xf2, "CALLCODE", true, gasCalculator);
   }
 

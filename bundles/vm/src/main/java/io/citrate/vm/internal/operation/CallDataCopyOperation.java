@@ -3,11 +3,11 @@ package io.citrate.vm.internal.operation;
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** CALLDATACOPY (0x37): Copies call data to memory, zero-padded. */
 public final class CallDataCopyOperation extends AbstractCopyOperation {
-  public CallDataCopyOperation(CancunGasCalculator gasCalculator) {
+  public CallDataCopyOperation(BerlinGasCalculator gasCalculator) {
     super(0x37, "CALLDATACOPY", 3, gasCalculator);
   }
 

@@ -1,10 +1,10 @@
 package io.citrate.vm.internal.operation;
 
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** CALL (0xf1): Calls an account with value; value to a static frame is forbidden. */
 public final class CallOperation extends AbstractCallOperation {
-  public CallOperation(CancunGasCalculator gasCalculator) {
+  public CallOperation(BerlinGasCalculator gasCalculator) {
     super(0xf1, "CALL", true, gasCalculator);
   }
 

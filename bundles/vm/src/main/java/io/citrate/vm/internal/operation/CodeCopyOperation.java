@@ -3,11 +3,11 @@ package io.citrate.vm.internal.operation;
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** CODECOPY (0x39): Copies the running code to memory, zero-padded. */
 public final class CodeCopyOperation extends AbstractCopyOperation {
-  public CodeCopyOperation(CancunGasCalculator gasCalculator) {
+  public CodeCopyOperation(BerlinGasCalculator gasCalculator) {
     super(0x39, "CODECOPY", 3, gasCalculator);
   }
 

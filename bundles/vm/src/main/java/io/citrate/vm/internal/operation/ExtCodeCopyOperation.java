@@ -3,11 +3,11 @@ package io.citrate.vm.internal.operation;
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** EXTCODECOPY (0x3c): Copies an account's code to memory, zero-padded; cold access costs more (EIP-2929). */
 public final class ExtCodeCopyOperation extends AbstractCopyOperation {
-  public ExtCodeCopyOperation(CancunGasCalculator gasCalculator) {
+  public ExtCodeCopyOperation(BerlinGasCalculator gasCalculator) {
     super(0x3c, "EXTCODECOPY", 4, gasCalculator);
   }
 

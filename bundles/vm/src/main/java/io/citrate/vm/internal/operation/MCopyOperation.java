@@ -3,11 +3,11 @@ package io.citrate.vm.internal.operation;
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** MCOPY (0x5e): Copies within memory, overlapping ranges allowed (EIP-5656). */
 public final class MCopyOperation extends AbstractCopyOperation {
-  public MCopyOperation(CancunGasCalculator gasCalculator) {
+  public MCopyOperation(BerlinGasCalculator gasCalculator) {
     super(0x5e, "MCOPY", 3, gasCalculator);
   }
 

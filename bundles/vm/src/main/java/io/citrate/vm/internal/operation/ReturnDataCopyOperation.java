@@ -5,11 +5,11 @@ import static io.citrate.vm.internal.evm.DefaultExceptionalHaltReason.INVALID_RE
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** RETURNDATACOPY (0x3e): Copies the last call's output to memory; reading past its end halts (EIP-211). */
 public final class ReturnDataCopyOperation extends AbstractCopyOperation {
-  public ReturnDataCopyOperation(CancunGasCalculator gasCalculator) {
+  public ReturnDataCopyOperation(BerlinGasCalculator gasCalculator) {
     super(0x3e, "RETURNDATACOPY", 3, gasCalculator);
   }
 

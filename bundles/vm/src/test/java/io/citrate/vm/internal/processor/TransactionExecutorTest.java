@@ -131,6 +131,30 @@ class TransactionExecutorTest {
     assertThat(world.rootHash()).isEqualTo(withCode).isNotEqualTo(before);
   }
 
+  @Test
+  void berlinPaysTheWholeGasPriceToTheCoinbaseAndRefundsUpToHalf() {
+    // PUSH1 0 PUSH1 0 SSTORE: clears slot 0, refunding 15000 but at most half the gas used
+    world.updateAccount(CONTRACT, 0, Wei.ZERO, Bytes.fromHex("0x6000600055"), Map.of(Word.of(0), Word.of(5)));
+    Transaction legacy = Transaction.builder(TransactionType.LEGACY).chainId(1).nonce(0).gasPrice(Wei.of(3))
+        .gasLimit(100_000).to(CONTRACT).value(Wei.ZERO).data(Bytes.EMPTY).sign(KEY);
+    TransactionOutcome outcome = new TransactionExecutor(MainnetEvms.berlin(Map.of())).execute(world, BLOCK, legacy, 0);
+    long used = 21_000 + 3 + 3 + 2_100 + 2_900;
+    long charged = used - Math.min(15_000, used / 2);
+    assertThat(outcome).isInstanceOfSatisfying(TransactionOutcome.Executed.class,
+        executed -> assertThat(executed.receipt().gasUsed()).isEqualTo(charged));
+    assertThat(world.account(COINBASE).orElseThrow().balance()).isEqualTo(Wei.of(charged * 3));
+  }
+
+  @Test
+  void berlinRejectsFeeMarketTransactions() {
+    TransactionExecutor berlin = new TransactionExecutor(MainnetEvms.berlin(Map.of()));
+    Hash before = world.rootHash();
+    TransactionOutcome outcome = berlin.execute(world, BLOCK, call(0, CONTRACT, 21_000, Bytes.EMPTY), 0);
+    assertThat(outcome).isInstanceOfSatisfying(TransactionOutcome.Rejected.class,
+        rejected -> assertThat(rejected.reason()).isEqualTo(TransactionRejectionReason.TRANSACTION_TYPE_NOT_SUPPORTED));
+    assertThat(world.rootHash()).isEqualTo(before);
+  }
+
   private void assertRejected(Transaction transaction, TransactionRejectionReason reason) {
     Hash before = world.rootHash();
     TransactionOutcome outcome = executor.execute(world, BLOCK, transaction, 0);
