@@ -11,7 +11,7 @@ import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 import io.citrate.vm.internal.state.Word;
 
-/** SSTORE (0x55): Writes a storage slot, metered and refunded per EIP-2200, EIP-2929 and EIP-3529. */
+/** SSTORE (0x55): Writes a storage slot, metered per EIP-2200 and EIP-2929, refunded as the fork says (EIP-3529). */
 public final class SStoreOperation extends Operation {
   public SStoreOperation(BerlinGasCalculator gasCalculator) {
     super(0x55, "SSTORE", 2, 0, gasCalculator);
