@@ -19,9 +19,10 @@ import java.util.function.LongFunction;
  * @param excessBlobGas EIP-4844 excess blob gas, from which the blob base fee follows
  * @param chainId CHAINID (EIP-1344), and the chain transactions must be signed for
  * @param blockHashes BLOCKHASH for the 256 blocks below {@code number}; asked only for those
+ * @param difficulty DIFFICULTY, what 0x44 reads before Paris; zero after the merge
  */
 public record BlockEnvironment(Address coinbase, long number, long timestamp, long gasLimit, Wei baseFee,
-    Hash prevRandao, long excessBlobGas, long chainId, LongFunction<Hash> blockHashes) {
+    Hash prevRandao, long excessBlobGas, long chainId, LongFunction<Hash> blockHashes, BigInteger difficulty) {
   private static final BigInteger MIN_BLOB_BASE_FEE = BigInteger.ONE;
   /** Cancun's BLOB_BASE_FEE_UPDATE_FRACTION. */
   private static final BigInteger BLOB_BASE_FEE_UPDATE_FRACTION = BigInteger.valueOf(3_338_477);
@@ -31,6 +32,14 @@ public record BlockEnvironment(Address coinbase, long number, long timestamp, lo
     Objects.requireNonNull(baseFee, "baseFee");
     Objects.requireNonNull(prevRandao, "prevRandao");
     Objects.requireNonNull(blockHashes, "blockHashes");
+    Objects.requireNonNull(difficulty, "difficulty");
+  }
+
+  /** A block after the merge, whose difficulty is zero. */
+  public BlockEnvironment(Address coinbase, long number, long timestamp, long gasLimit, Wei baseFee,
+      Hash prevRandao, long excessBlobGas, long chainId, LongFunction<Hash> blockHashes) {
+    this(coinbase, number, timestamp, gasLimit, baseFee, prevRandao, excessBlobGas, chainId, blockHashes,
+        BigInteger.ZERO);
   }
 
   /** Price of one unit of blob gas: EIP-4844's fake_exponential(1, excessBlobGas, 3338477). */

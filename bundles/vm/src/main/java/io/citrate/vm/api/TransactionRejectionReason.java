@@ -3,6 +3,7 @@ package io.citrate.vm.api;
 /** Why a well-formed transaction cannot be executed against a state: it is left out, changing nothing. */
 public enum TransactionRejectionReason {
   WRONG_CHAIN_ID("signed for another chain"),
+  TRANSACTION_TYPE_NOT_SUPPORTED("the transaction type is not active in this fork"),
   NONCE_TOO_LOW("nonce below the sender's account nonce"),
   NONCE_TOO_HIGH("nonce above the sender's account nonce"),
   NONCE_OVERFLOW("the sender's nonce is at its maximum (EIP-2681)"),

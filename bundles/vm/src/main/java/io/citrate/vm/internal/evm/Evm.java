@@ -12,7 +12,7 @@ import io.citrate.core.api.Bytes;
 import io.citrate.vm.api.Precompile;
 import io.citrate.vm.api.PrecompileContext;
 import io.citrate.vm.api.PrecompileResult;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.operation.Operation;
 import io.citrate.vm.internal.state.JournaledState;
 import java.util.Collections;
@@ -29,17 +29,17 @@ public final class Evm {
   private static final int STOP = 0x00;
   private static final byte EOF_MAGIC = (byte) 0xef;
 
-  private final EvmSpecVersion version;
+  private final ForkRules rules;
   private final Operation[] operations;
   /** Per opcode, the fewest stack items it needs and the most it allows, looked up without calling the operation. */
   private final int[] minimumStackSize = new int[256];
   private final int[] maximumStackSize = new int[256];
-  private final CancunGasCalculator gasCalculator;
+  private final BerlinGasCalculator gasCalculator;
   private final Map<Address, Precompile> precompiles;
 
-  public Evm(EvmSpecVersion version, Operation[] operations, CancunGasCalculator gasCalculator,
+  public Evm(ForkRules rules, Operation[] operations, BerlinGasCalculator gasCalculator,
       Map<Address, Precompile> precompiles) {
-    this.version = version;
+    this.rules = rules;
     this.operations = operations.clone();
     for (int opcode = 0; opcode < 256; opcode++) {
       Operation operation = operations[opcode];
@@ -53,7 +53,16 @@ public final class Evm {
   }
 
   public EvmSpecVersion version() {
-    return version;
+    return rules.version();
+  }
+
+  /** The fork's rules outside the operation table: transaction types, fee market, warm coinbase, code prefix. */
+  public ForkRules rules() {
+    return rules;
+  }
+
+  public BerlinGasCalculator gasCalculator() {
+    return gasCalculator;
   }
 
   public Map<Address, Precompile> precompiles() {
@@ -174,11 +183,11 @@ public final class Evm {
   private void succeed(MessageFrame frame) {
     if (frame.type() == MessageFrame.Type.CONTRACT_CREATION) {
       byte[] code = frame.output();
-      if (code.length > CancunGasCalculator.MAX_CODE_SIZE) {
+      if (code.length > BerlinGasCalculator.MAX_CODE_SIZE) {
         frame.halt(CODE_TOO_LARGE);
         return;
       }
-      if (code.length > 0 && code[0] == EOF_MAGIC) {
+      if (code.length > 0 && code[0] == EOF_MAGIC && rules.rejectsEofPrefix()) {
         frame.halt(INVALID_CODE);
         return;
       }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * A frame's byte-addressed memory. It grows in 32-byte words; the caller charges the expansion (see
- * {@code CancunGasCalculator#memoryExpansionCost}) before asking for it, so any offset reaching here fits.
+ * {@code BerlinGasCalculator#memoryExpansionCost}) before asking for it, so any offset reaching here fits.
  */
 public final class Memory {
   /**

@@ -10,7 +10,7 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 
 /**
@@ -24,16 +24,35 @@ public abstract class AbstractCallOperation extends Operation {
 
   private final boolean takesValue;
 
-  protected AbstractCallOperation(int opcode, String name, boolean takesValue, CancunGasCalculator gasCalculator) {
+  protected AbstractCallOperation(int opcode, String name, boolean takesValue, BerlinGasCalculator gasCalculator) {
     super(opcode, name, takesValue ? 7 : 6, 1, gasCalculator);
     this.takesValue = takesValue;
   }
 
   /** Whether value given to the call moves to the callee (CALL) rather than staying with the caller (CALLCODE). */
-  protected abstract boolean transfersValue();
+  protected boolean transfersValue() {
+    return false;
+  }
 
-  /** The frame's fixed facts for the callee at {@code to}. */
-  protected abstract MessageFrame.Builder child(MessageFrame frame, Address to, Wei value);
+  /** The account whose storage and balance the callee's code runs on: the callee itself unless overridden. */
+  protected Address recipient(MessageFrame frame, Address to) {
+    return to;
+  }
+
+  /** CALLER inside the callee: the calling account unless overridden. */
+  protected Address sender(MessageFrame frame) {
+    return frame.recipient();
+  }
+
+  /** CALLVALUE inside the callee: the value given to the call unless overridden. */
+  protected Wei apparentValue(MessageFrame frame, Wei value) {
+    return value;
+  }
+
+  /** Whether the callee runs static (EIP-214) even where the caller does not. */
+  protected boolean forcesStatic() {
+    return false;
+  }
 
   @Override
   public ExceptionalHaltReason execute(MessageFrame frame) {
@@ -53,11 +72,11 @@ public abstract class AbstractCallOperation extends Operation {
     JournaledState state = frame.worldState();
 
     long cost = gasCalculator.memoryExpansionCost(memory, inputOffset, inputLength, outputOffset, outputLength);
-    cost = CancunGasCalculator.saturatingAdd(cost, gasCalculator.accountAccessCost(state.warmUp(to)));
+    cost = BerlinGasCalculator.saturatingAdd(cost, gasCalculator.accountAccessCost(state.warmUp(to)));
     if (hasValue) {
-      cost = CancunGasCalculator.saturatingAdd(cost, CancunGasCalculator.CALL_VALUE_TRANSFER);
+      cost = BerlinGasCalculator.saturatingAdd(cost, BerlinGasCalculator.CALL_VALUE_TRANSFER);
       if (transfersValue() && state.isDead(to)) {
-        cost = CancunGasCalculator.saturatingAdd(cost, CancunGasCalculator.NEW_ACCOUNT);
+        cost = BerlinGasCalculator.saturatingAdd(cost, BerlinGasCalculator.NEW_ACCOUNT);
       }
     }
     if (!frame.useGas(cost)) {
@@ -69,7 +88,7 @@ public abstract class AbstractCallOperation extends Operation {
     memory.touch(outputOffset, outputLength);
     stack.pop(stackItemsConsumed());
     if (hasValue) {
-      gas += CancunGasCalculator.CALL_STIPEND;
+      gas += BerlinGasCalculator.CALL_STIPEND;
     }
     frame.setReturnData(Bytes.EMPTY);
 
@@ -78,7 +97,16 @@ public abstract class AbstractCallOperation extends Operation {
       stack.pushZero();
       return null;
     }
-    MessageFrame child = child(frame, to, value)
+    MessageFrame.Builder builder = MessageFrame.builder(MessageFrame.Type.MESSAGE_CALL, frame.transaction())
+        .parent(frame)
+        .recipient(recipient(frame, to))
+        .sender(sender(frame))
+        .codeAddress(to)
+        .value(apparentValue(frame, value), transfersValue());
+    if (forcesStatic()) {
+      builder.isStatic(true).touchesRecipient(true);
+    }
+    MessageFrame child = builder
         .gas(gas)
         .input(memory.read(inputOffset, inputLength))
         .code(state.code(to))

@@ -12,11 +12,11 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 
 /**
- * CREATE and CREATE2. Initcode over 49152 bytes halts (EIP-3860). A creation too deep, with too little balance or
+ * CREATE and CREATE2. Initcode over the fork's limit (49152 bytes from Shanghai on, EIP-3860) halts. A creation too deep, with too little balance or
  * with the creator's nonce exhausted fails softly with 0 and the gas returned. Otherwise the creator's nonce is
  * bumped, the new address is warmed, all but a 64th of the gas goes to the child, and an address that already
  * holds code, a nonce or storage fails the creation, keeping that gas.
@@ -25,7 +25,7 @@ public abstract class AbstractCreateOperation extends Operation {
   private static final long MAX_NONCE = -1L;
 
   protected AbstractCreateOperation(int opcode, String name, int stackItemsConsumed,
-      CancunGasCalculator gasCalculator) {
+      BerlinGasCalculator gasCalculator) {
     super(opcode, name, stackItemsConsumed, 1, gasCalculator);
   }
 
@@ -43,7 +43,7 @@ public abstract class AbstractCreateOperation extends Operation {
     Wei value = stack.wei(0);
     long offset = stack.clampedLong(1);
     long length = stack.clampedLong(2);
-    if (length > CancunGasCalculator.MAX_INITCODE_SIZE) {
+    if (length > gasCalculator.maxInitcodeSize()) {
       return INSUFFICIENT_GAS;
     }
     Memory memory = frame.memory();

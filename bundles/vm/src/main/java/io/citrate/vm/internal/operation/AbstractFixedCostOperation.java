@@ -4,14 +4,14 @@ import static io.citrate.vm.internal.evm.DefaultExceptionalHaltReason.INSUFFICIE
 
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** An operation whose cost never varies: charged here, before the operation's own work. */
 public abstract class AbstractFixedCostOperation extends Operation {
   private final long gasCost;
 
   protected AbstractFixedCostOperation(int opcode, String name, int stackItemsConsumed, int stackItemsProduced,
-      long gasCost, CancunGasCalculator gasCalculator) {
+      long gasCost, BerlinGasCalculator gasCalculator) {
     super(opcode, name, stackItemsConsumed, stackItemsProduced, gasCalculator);
     this.gasCost = gasCost;
   }

@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** ADD (0x01): a + b mod 2^256. */
 public final class AddOperation extends AbstractFixedCostOperation {
-  public AddOperation(CancunGasCalculator gasCalculator) {
-    super(0x01, "ADD", 2, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public AddOperation(BerlinGasCalculator gasCalculator) {
+    super(0x01, "ADD", 2, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

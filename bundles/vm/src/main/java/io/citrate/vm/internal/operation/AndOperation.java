@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** AND (0x16): Bitwise and. */
 public final class AndOperation extends AbstractFixedCostOperation {
-  public AndOperation(CancunGasCalculator gasCalculator) {
-    super(0x16, "AND", 2, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public AndOperation(BerlinGasCalculator gasCalculator) {
+    super(0x16, "AND", 2, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

@@ -2,12 +2,12 @@ package io.citrate.vm.internal.operation;
 
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** BASEFEE (0x48): The block's base fee (EIP-3198). */
 public final class BaseFeeOperation extends AbstractFixedCostOperation {
-  public BaseFeeOperation(CancunGasCalculator gasCalculator) {
-    super(0x48, "BASEFEE", 0, 1, CancunGasCalculator.BASE_TIER, gasCalculator);
+  public BaseFeeOperation(BerlinGasCalculator gasCalculator) {
+    super(0x48, "BASEFEE", 0, 1, BerlinGasCalculator.BASE_TIER, gasCalculator);
   }
 
   @Override

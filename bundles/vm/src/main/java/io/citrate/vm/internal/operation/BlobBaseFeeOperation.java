@@ -2,12 +2,12 @@ package io.citrate.vm.internal.operation;
 
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** BLOBBASEFEE (0x4a): The block's blob base fee (EIP-7516). */
 public final class BlobBaseFeeOperation extends AbstractFixedCostOperation {
-  public BlobBaseFeeOperation(CancunGasCalculator gasCalculator) {
-    super(0x4a, "BLOBBASEFEE", 0, 1, CancunGasCalculator.BASE_TIER, gasCalculator);
+  public BlobBaseFeeOperation(BerlinGasCalculator gasCalculator) {
+    super(0x4a, "BLOBBASEFEE", 0, 1, BerlinGasCalculator.BASE_TIER, gasCalculator);
   }
 
   @Override

@@ -5,12 +5,13 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 import java.util.List;
 
 /** BLOBHASH (0x49): The transaction's blob versioned hash at the index, or 0 (EIP-4844). */
 public final class BlobHashOperation extends AbstractFixedCostOperation {
-  public BlobHashOperation(CancunGasCalculator gasCalculator) {
+  public BlobHashOperation(BerlinGasCalculator gasCalculator) {
     super(0x49, "BLOBHASH", 1, 1, CancunGasCalculator.BLOBHASH, gasCalculator);
   }
 

@@ -4,15 +4,15 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** BLOCKHASH (0x40): The hash of one of the 256 blocks below this one; 0 for any other number. */
 public final class BlockHashOperation extends AbstractFixedCostOperation {
   /** How many blocks back BLOCKHASH can see. */
   private static final long BLOCKHASH_WINDOW = 256;
 
-  public BlockHashOperation(CancunGasCalculator gasCalculator) {
-    super(0x40, "BLOCKHASH", 1, 1, CancunGasCalculator.BLOCKHASH, gasCalculator);
+  public BlockHashOperation(BerlinGasCalculator gasCalculator) {
+    super(0x40, "BLOCKHASH", 1, 1, BerlinGasCalculator.BLOCKHASH, gasCalculator);
   }
 
   @Override

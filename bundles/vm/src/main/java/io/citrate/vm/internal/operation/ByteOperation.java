@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** BYTE (0x1a): Byte a of b, counted from the most significant; 0 past 31. */
 public final class ByteOperation extends AbstractFixedCostOperation {
-  public ByteOperation(CancunGasCalculator gasCalculator) {
-    super(0x1a, "BYTE", 2, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public ByteOperation(BerlinGasCalculator gasCalculator) {
+    super(0x1a, "BYTE", 2, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

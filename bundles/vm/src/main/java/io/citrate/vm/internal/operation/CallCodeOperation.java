@@ -1,28 +1,17 @@
 package io.citrate.vm.internal.operation;
 
 import io.citrate.core.api.Address;
-import io.citrate.core.api.Wei;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** CALLCODE (0xf2): Runs another account's code on this account's storage and balance. */
 public final class CallCodeOperation extends AbstractCallOperation {
-  public CallCodeOperation(CancunGasCalculator gasCalculator) {
+  public CallCodeOperation(BerlinGasCalculator gasCalculator) {
     super(0xf2, "CALLCODE", true, gasCalculator);
   }
 
   @Override
-  protected boolean transfersValue() {
-    return false;
-  }
-
-  @Override
-  protected MessageFrame.Builder child(MessageFrame frame, Address to, Wei value) {
-    return MessageFrame.builder(MessageFrame.Type.MESSAGE_CALL, frame.transaction())
-        .parent(frame)
-        .recipient(frame.recipient())
-        .sender(frame.recipient())
-        .codeAddress(to)
-        .value(value, false);
+  protected Address recipient(MessageFrame frame, Address to) {
+    return frame.recipient();
   }
 }

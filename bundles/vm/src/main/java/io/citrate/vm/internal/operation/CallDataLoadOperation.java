@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** CALLDATALOAD (0x35): 32 bytes of call data from the offset, zero-padded past its end. */
 public final class CallDataLoadOperation extends AbstractFixedCostOperation {
-  public CallDataLoadOperation(CancunGasCalculator gasCalculator) {
-    super(0x35, "CALLDATALOAD", 1, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public CallDataLoadOperation(BerlinGasCalculator gasCalculator) {
+    super(0x35, "CALLDATALOAD", 1, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

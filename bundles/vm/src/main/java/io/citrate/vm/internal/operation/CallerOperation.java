@@ -2,12 +2,12 @@ package io.citrate.vm.internal.operation;
 
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** CALLER (0x33): The account that called this frame. */
 public final class CallerOperation extends AbstractFixedCostOperation {
-  public CallerOperation(CancunGasCalculator gasCalculator) {
-    super(0x33, "CALLER", 0, 1, CancunGasCalculator.BASE_TIER, gasCalculator);
+  public CallerOperation(BerlinGasCalculator gasCalculator) {
+    super(0x33, "CALLER", 0, 1, BerlinGasCalculator.BASE_TIER, gasCalculator);
   }
 
   @Override

@@ -2,12 +2,12 @@ package io.citrate.vm.internal.operation;
 
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** CHAINID (0x46): The chain id (EIP-1344). */
 public final class ChainIdOperation extends AbstractFixedCostOperation {
-  public ChainIdOperation(CancunGasCalculator gasCalculator) {
-    super(0x46, "CHAINID", 0, 1, CancunGasCalculator.BASE_TIER, gasCalculator);
+  public ChainIdOperation(BerlinGasCalculator gasCalculator) {
+    super(0x46, "CHAINID", 0, 1, BerlinGasCalculator.BASE_TIER, gasCalculator);
   }
 
   @Override

@@ -2,12 +2,12 @@ package io.citrate.vm.internal.operation;
 
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** CODESIZE (0x38): Length of the running code. */
 public final class CodeSizeOperation extends AbstractFixedCostOperation {
-  public CodeSizeOperation(CancunGasCalculator gasCalculator) {
-    super(0x38, "CODESIZE", 0, 1, CancunGasCalculator.BASE_TIER, gasCalculator);
+  public CodeSizeOperation(BerlinGasCalculator gasCalculator) {
+    super(0x38, "CODESIZE", 0, 1, BerlinGasCalculator.BASE_TIER, gasCalculator);
   }
 
   @Override

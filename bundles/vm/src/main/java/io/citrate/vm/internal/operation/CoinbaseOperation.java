@@ -2,12 +2,12 @@ package io.citrate.vm.internal.operation;
 
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** COINBASE (0x41): The block's beneficiary. */
 public final class CoinbaseOperation extends AbstractFixedCostOperation {
-  public CoinbaseOperation(CancunGasCalculator gasCalculator) {
-    super(0x41, "COINBASE", 0, 1, CancunGasCalculator.BASE_TIER, gasCalculator);
+  public CoinbaseOperation(BerlinGasCalculator gasCalculator) {
+    super(0x41, "COINBASE", 0, 1, BerlinGasCalculator.BASE_TIER, gasCalculator);
   }
 
   @Override

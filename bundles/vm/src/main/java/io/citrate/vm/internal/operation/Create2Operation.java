@@ -5,11 +5,11 @@ import io.citrate.core.api.Hash;
 import io.citrate.vm.internal.evm.ContractAddresses;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** CREATE2 (0xf5): deploys a contract at an address derived from the creator, a salt and the initcode (EIP-1014). */
 public final class Create2Operation extends AbstractCreateOperation {
-  public Create2Operation(CancunGasCalculator gasCalculator) {
+  public Create2Operation(BerlinGasCalculator gasCalculator) {
     super(0xf5, "CREATE2", 4, gasCalculator);
   }
 

@@ -3,11 +3,11 @@ package io.citrate.vm.internal.operation;
 import io.citrate.core.api.Address;
 import io.citrate.vm.internal.evm.ContractAddresses;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** CREATE (0xf0): deploys a contract at an address derived from the creator and its nonce. */
 public final class CreateOperation extends AbstractCreateOperation {
-  public CreateOperation(CancunGasCalculator gasCalculator) {
+  public CreateOperation(BerlinGasCalculator gasCalculator) {
     super(0xf0, "CREATE", 3, gasCalculator);
   }
 

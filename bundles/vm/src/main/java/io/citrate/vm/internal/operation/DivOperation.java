@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** DIV (0x04): Unsigned a / b; 0 when b is 0. */
 public final class DivOperation extends AbstractFixedCostOperation {
-  public DivOperation(CancunGasCalculator gasCalculator) {
-    super(0x04, "DIV", 2, 1, CancunGasCalculator.LOW_TIER, gasCalculator);
+  public DivOperation(BerlinGasCalculator gasCalculator) {
+    super(0x04, "DIV", 2, 1, BerlinGasCalculator.LOW_TIER, gasCalculator);
   }
 
   @Override

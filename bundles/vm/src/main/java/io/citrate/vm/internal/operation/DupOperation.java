@@ -4,7 +4,7 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** DUP1-DUP16 (0x80-0x8f): pushes a copy of the n-th item. */
 public final class DupOperation extends AbstractFixedCostOperation {
@@ -12,8 +12,8 @@ public final class DupOperation extends AbstractFixedCostOperation {
 
   private final int depth;
 
-  public DupOperation(int n, CancunGasCalculator gasCalculator) {
-    super(DUP1 + n - 1, "DUP" + n, n, n + 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public DupOperation(int n, BerlinGasCalculator gasCalculator) {
+    super(DUP1 + n - 1, "DUP" + n, n, n + 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
     this.depth = n - 1;
   }
 

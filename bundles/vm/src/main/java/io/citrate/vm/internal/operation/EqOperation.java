@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** EQ (0x14): 1 if a equals b, else 0. */
 public final class EqOperation extends AbstractFixedCostOperation {
-  public EqOperation(CancunGasCalculator gasCalculator) {
-    super(0x14, "EQ", 2, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public EqOperation(BerlinGasCalculator gasCalculator) {
+    super(0x14, "EQ", 2, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

@@ -6,11 +6,11 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** EXP (0x0a): base ** exponent mod 2^256; 50 gas per exponent byte. */
 public final class ExpOperation extends Operation {
-  public ExpOperation(CancunGasCalculator gasCalculator) {
+  public ExpOperation(BerlinGasCalculator gasCalculator) {
     super(0x0a, "EXP", 2, 1, gasCalculator);
   }
 

@@ -1,30 +1,18 @@
 package io.citrate.vm.internal.operation;
 
-import static io.citrate.vm.internal.evm.DefaultExceptionalHaltReason.INSUFFICIENT_GAS;
-
 import io.citrate.core.api.Address;
-import io.citrate.vm.internal.evm.ExceptionalHaltReason;
-import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 
 /** EXTCODESIZE (0x3b): The length of an account's code. */
-public final class ExtCodeSizeOperation extends Operation {
-  public ExtCodeSizeOperation(CancunGasCalculator gasCalculator) {
-    super(0x3b, "EXTCODESIZE", 1, 1, gasCalculator);
+public final class ExtCodeSizeOperation extends AbstractAccountQueryOperation {
+  public ExtCodeSizeOperation(BerlinGasCalculator gasCalculator) {
+    super(0x3b, "EXTCODESIZE", gasCalculator);
   }
 
   @Override
-  public ExceptionalHaltReason execute(MessageFrame frame) {
-    OperandStack stack = frame.stack();
-    Address address = stack.address(0);
-    JournaledState state = frame.worldState();
-    if (!frame.useGas(gasCalculator.accountAccessCost(state.warmUp(address)))) {
-      return INSUFFICIENT_GAS;
-    }
-    stack.pop(1);
+  protected void push(OperandStack stack, JournaledState state, Address address) {
     stack.pushLong(state.code(address).size());
-    return null;
   }
 }

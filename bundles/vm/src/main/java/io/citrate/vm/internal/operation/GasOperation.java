@@ -2,12 +2,12 @@ package io.citrate.vm.internal.operation;
 
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** GAS (0x5a): Gas left after paying for this instruction. */
 public final class GasOperation extends AbstractFixedCostOperation {
-  public GasOperation(CancunGasCalculator gasCalculator) {
-    super(0x5a, "GAS", 0, 1, CancunGasCalculator.BASE_TIER, gasCalculator);
+  public GasOperation(BerlinGasCalculator gasCalculator) {
+    super(0x5a, "GAS", 0, 1, BerlinGasCalculator.BASE_TIER, gasCalculator);
   }
 
   @Override

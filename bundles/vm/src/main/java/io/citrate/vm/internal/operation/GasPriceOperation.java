@@ -2,12 +2,12 @@ package io.citrate.vm.internal.operation;
 
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** GASPRICE (0x3a): The effective gas price of the transaction. */
 public final class GasPriceOperation extends AbstractFixedCostOperation {
-  public GasPriceOperation(CancunGasCalculator gasCalculator) {
-    super(0x3a, "GASPRICE", 0, 1, CancunGasCalculator.BASE_TIER, gasCalculator);
+  public GasPriceOperation(BerlinGasCalculator gasCalculator) {
+    super(0x3a, "GASPRICE", 0, 1, BerlinGasCalculator.BASE_TIER, gasCalculator);
   }
 
   @Override

@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** GT (0x11): 1 if a > b unsigned, else 0. */
 public final class GtOperation extends AbstractFixedCostOperation {
-  public GtOperation(CancunGasCalculator gasCalculator) {
-    super(0x11, "GT", 2, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public GtOperation(BerlinGasCalculator gasCalculator) {
+    super(0x11, "GT", 2, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

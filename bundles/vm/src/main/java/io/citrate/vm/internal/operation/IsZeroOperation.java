@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** ISZERO (0x15): 1 if a is 0, else 0. */
 public final class IsZeroOperation extends AbstractFixedCostOperation {
-  public IsZeroOperation(CancunGasCalculator gasCalculator) {
-    super(0x15, "ISZERO", 1, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public IsZeroOperation(BerlinGasCalculator gasCalculator) {
+    super(0x15, "ISZERO", 1, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

@@ -5,12 +5,12 @@ import static io.citrate.vm.internal.evm.DefaultExceptionalHaltReason.INVALID_JU
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** JUMP (0x56): Continues at the destination, which must be a JUMPDEST. */
 public final class JumpOperation extends AbstractFixedCostOperation {
-  public JumpOperation(CancunGasCalculator gasCalculator) {
-    super(0x56, "JUMP", 1, 0, CancunGasCalculator.MID_TIER, gasCalculator);
+  public JumpOperation(BerlinGasCalculator gasCalculator) {
+    super(0x56, "JUMP", 1, 0, BerlinGasCalculator.MID_TIER, gasCalculator);
   }
 
   @Override

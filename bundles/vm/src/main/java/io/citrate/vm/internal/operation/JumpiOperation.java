@@ -5,12 +5,12 @@ import static io.citrate.vm.internal.evm.DefaultExceptionalHaltReason.INVALID_JU
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** JUMPI (0x57): Continues at the destination if the condition is not zero. */
 public final class JumpiOperation extends AbstractFixedCostOperation {
-  public JumpiOperation(CancunGasCalculator gasCalculator) {
-    super(0x57, "JUMPI", 2, 0, CancunGasCalculator.HIGH_TIER, gasCalculator);
+  public JumpiOperation(BerlinGasCalculator gasCalculator) {
+    super(0x57, "JUMPI", 2, 0, BerlinGasCalculator.HIGH_TIER, gasCalculator);
   }
 
   @Override

@@ -8,11 +8,11 @@ import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** KECCAK256 (0x20): Keccak-256 of a memory range. */
 public final class Keccak256Operation extends Operation {
-  public Keccak256Operation(CancunGasCalculator gasCalculator) {
+  public Keccak256Operation(BerlinGasCalculator gasCalculator) {
     super(0x20, "KECCAK256", 2, 1, gasCalculator);
   }
 

@@ -10,7 +10,7 @@ import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import java.util.List;
 
 /** LOG0-LOG4 (0xa0-0xa4): emits a log of a memory range with n topics; not inside a static call. */
@@ -19,7 +19,7 @@ public final class LogOperation extends Operation {
 
   private final int topics;
 
-  public LogOperation(int topics, CancunGasCalculator gasCalculator) {
+  public LogOperation(int topics, BerlinGasCalculator gasCalculator) {
     super(LOG0 + topics, "LOG" + topics, topics + 2, 0, gasCalculator);
     this.topics = topics;
   }

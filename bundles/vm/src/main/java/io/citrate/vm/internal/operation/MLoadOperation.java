@@ -6,12 +6,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.state.Word;
 
 /** MLOAD (0x51): Reads a 32-byte word from memory. */
 public final class MLoadOperation extends Operation {
-  public MLoadOperation(CancunGasCalculator gasCalculator) {
+  public MLoadOperation(BerlinGasCalculator gasCalculator) {
     super(0x51, "MLOAD", 1, 1, gasCalculator);
   }
 
@@ -20,7 +20,7 @@ public final class MLoadOperation extends Operation {
     OperandStack stack = frame.stack();
     long offset = stack.clampedLong(0);
     Memory memory = frame.memory();
-    long cost = CancunGasCalculator.saturatingAdd(CancunGasCalculator.VERY_LOW_TIER,
+    long cost = BerlinGasCalculator.saturatingAdd(BerlinGasCalculator.VERY_LOW_TIER,
         gasCalculator.memoryExpansionCost(memory, offset, Word.SIZE));
     if (!frame.useGas(cost)) {
       return INSUFFICIENT_GAS;

@@ -6,12 +6,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.state.Word;
 
 /** MSTORE (0x52): Writes a 32-byte word to memory. */
 public final class MStoreOperation extends Operation {
-  public MStoreOperation(CancunGasCalculator gasCalculator) {
+  public MStoreOperation(BerlinGasCalculator gasCalculator) {
     super(0x52, "MSTORE", 2, 0, gasCalculator);
   }
 
@@ -20,7 +20,7 @@ public final class MStoreOperation extends Operation {
     OperandStack stack = frame.stack();
     long offset = stack.clampedLong(0);
     Memory memory = frame.memory();
-    long cost = CancunGasCalculator.saturatingAdd(CancunGasCalculator.VERY_LOW_TIER,
+    long cost = BerlinGasCalculator.saturatingAdd(BerlinGasCalculator.VERY_LOW_TIER,
         gasCalculator.memoryExpansionCost(memory, offset, Word.SIZE));
     if (!frame.useGas(cost)) {
       return INSUFFICIENT_GAS;

@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** MOD (0x06): Unsigned a mod b; 0 when b is 0. */
 public final class ModOperation extends AbstractFixedCostOperation {
-  public ModOperation(CancunGasCalculator gasCalculator) {
-    super(0x06, "MOD", 2, 1, CancunGasCalculator.LOW_TIER, gasCalculator);
+  public ModOperation(BerlinGasCalculator gasCalculator) {
+    super(0x06, "MOD", 2, 1, BerlinGasCalculator.LOW_TIER, gasCalculator);
   }
 
   @Override

@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** MULMOD (0x09): (a * b) mod n without overflow; 0 when n is 0. */
 public final class MulModOperation extends AbstractFixedCostOperation {
-  public MulModOperation(CancunGasCalculator gasCalculator) {
-    super(0x09, "MULMOD", 3, 1, CancunGasCalculator.MID_TIER, gasCalculator);
+  public MulModOperation(BerlinGasCalculator gasCalculator) {
+    super(0x09, "MULMOD", 3, 1, BerlinGasCalculator.MID_TIER, gasCalculator);
   }
 
   @Override

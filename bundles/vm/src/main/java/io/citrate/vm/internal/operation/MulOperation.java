@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** MUL (0x02): a * b mod 2^256. */
 public final class MulOperation extends AbstractFixedCostOperation {
-  public MulOperation(CancunGasCalculator gasCalculator) {
-    super(0x02, "MUL", 2, 1, CancunGasCalculator.LOW_TIER, gasCalculator);
+  public MulOperation(BerlinGasCalculator gasCalculator) {
+    super(0x02, "MUL", 2, 1, BerlinGasCalculator.LOW_TIER, gasCalculator);
   }
 
   @Override

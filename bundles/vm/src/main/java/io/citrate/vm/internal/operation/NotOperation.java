@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** NOT (0x19): Bitwise complement. */
 public final class NotOperation extends AbstractFixedCostOperation {
-  public NotOperation(CancunGasCalculator gasCalculator) {
-    super(0x19, "NOT", 1, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public NotOperation(BerlinGasCalculator gasCalculator) {
+    super(0x19, "NOT", 1, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

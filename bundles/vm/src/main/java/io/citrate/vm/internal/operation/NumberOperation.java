@@ -2,12 +2,12 @@ package io.citrate.vm.internal.operation;
 
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** NUMBER (0x43): The block's number. */
 public final class NumberOperation extends AbstractFixedCostOperation {
-  public NumberOperation(CancunGasCalculator gasCalculator) {
-    super(0x43, "NUMBER", 0, 1, CancunGasCalculator.BASE_TIER, gasCalculator);
+  public NumberOperation(BerlinGasCalculator gasCalculator) {
+    super(0x43, "NUMBER", 0, 1, BerlinGasCalculator.BASE_TIER, gasCalculator);
   }
 
   @Override

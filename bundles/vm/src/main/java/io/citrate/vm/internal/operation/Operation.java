@@ -2,7 +2,7 @@ package io.citrate.vm.internal.operation;
 
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /**
  * One EVM instruction: its opcode, stack arity and the fork's gas calculator. The interpreter checks the stack
@@ -15,10 +15,10 @@ public abstract class Operation {
   private final String name;
   private final int stackItemsConsumed;
   private final int stackItemsProduced;
-  protected final CancunGasCalculator gasCalculator;
+  protected final BerlinGasCalculator gasCalculator;
 
   protected Operation(int opcode, String name, int stackItemsConsumed, int stackItemsProduced,
-      CancunGasCalculator gasCalculator) {
+      BerlinGasCalculator gasCalculator) {
     this.opcode = opcode;
     this.name = name;
     this.stackItemsConsumed = stackItemsConsumed;

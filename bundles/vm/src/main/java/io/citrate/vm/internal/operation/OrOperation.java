@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** OR (0x17): Bitwise or. */
 public final class OrOperation extends AbstractFixedCostOperation {
-  public OrOperation(CancunGasCalculator gasCalculator) {
-    super(0x17, "OR", 2, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public OrOperation(BerlinGasCalculator gasCalculator) {
+    super(0x17, "OR", 2, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

@@ -2,12 +2,12 @@ package io.citrate.vm.internal.operation;
 
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** ORIGIN (0x32): The transaction's sender. */
 public final class OriginOperation extends AbstractFixedCostOperation {
-  public OriginOperation(CancunGasCalculator gasCalculator) {
-    super(0x32, "ORIGIN", 0, 1, CancunGasCalculator.BASE_TIER, gasCalculator);
+  public OriginOperation(BerlinGasCalculator gasCalculator) {
+    super(0x32, "ORIGIN", 0, 1, BerlinGasCalculator.BASE_TIER, gasCalculator);
   }
 
   @Override

@@ -6,13 +6,13 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** RETURN and REVERT: end the frame with a memory range as output; they differ only in the state they end in. */
 abstract class OutputEndingOperation extends Operation {
   private final MessageFrame.State endState;
 
-  OutputEndingOperation(int opcode, String name, MessageFrame.State endState, CancunGasCalculator gasCalculator) {
+  OutputEndingOperation(int opcode, String name, MessageFrame.State endState, BerlinGasCalculator gasCalculator) {
     super(opcode, name, 2, 0, gasCalculator);
     this.endState = endState;
   }

@@ -2,12 +2,12 @@ package io.citrate.vm.internal.operation;
 
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** PC (0x58): The position of this instruction. */
 public final class PcOperation extends AbstractFixedCostOperation {
-  public PcOperation(CancunGasCalculator gasCalculator) {
-    super(0x58, "PC", 0, 1, CancunGasCalculator.BASE_TIER, gasCalculator);
+  public PcOperation(BerlinGasCalculator gasCalculator) {
+    super(0x58, "PC", 0, 1, BerlinGasCalculator.BASE_TIER, gasCalculator);
   }
 
   @Override

@@ -3,7 +3,7 @@ package io.citrate.vm.internal.operation;
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** PUSH1-PUSH32 (0x60-0x7f): pushes the next n code bytes, zero-padded past the end of the code. */
 public final class PushOperation extends AbstractFixedCostOperation {
@@ -11,8 +11,8 @@ public final class PushOperation extends AbstractFixedCostOperation {
 
   private final int length;
 
-  public PushOperation(int length, CancunGasCalculator gasCalculator) {
-    super(PUSH1 + length - 1, "PUSH" + length, 0, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public PushOperation(int length, BerlinGasCalculator gasCalculator) {
+    super(PUSH1 + length - 1, "PUSH" + length, 0, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
     this.length = length;
   }
 

@@ -2,12 +2,12 @@ package io.citrate.vm.internal.operation;
 
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** RETURNDATASIZE (0x3d): Length of the last call's output (EIP-211). */
 public final class ReturnDataSizeOperation extends AbstractFixedCostOperation {
-  public ReturnDataSizeOperation(CancunGasCalculator gasCalculator) {
-    super(0x3d, "RETURNDATASIZE", 0, 1, CancunGasCalculator.BASE_TIER, gasCalculator);
+  public ReturnDataSizeOperation(BerlinGasCalculator gasCalculator) {
+    super(0x3d, "RETURNDATASIZE", 0, 1, BerlinGasCalculator.BASE_TIER, gasCalculator);
   }
 
   @Override

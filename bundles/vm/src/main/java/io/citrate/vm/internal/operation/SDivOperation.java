@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** SDIV (0x05): Signed a / b truncated toward zero; 0 when b is 0. */
 public final class SDivOperation extends AbstractFixedCostOperation {
-  public SDivOperation(CancunGasCalculator gasCalculator) {
-    super(0x05, "SDIV", 2, 1, CancunGasCalculator.LOW_TIER, gasCalculator);
+  public SDivOperation(BerlinGasCalculator gasCalculator) {
+    super(0x05, "SDIV", 2, 1, BerlinGasCalculator.LOW_TIER, gasCalculator);
   }
 
   @Override

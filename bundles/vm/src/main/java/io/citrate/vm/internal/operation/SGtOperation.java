@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** SGT (0x13): 1 if a > b signed, else 0. */
 public final class SGtOperation extends AbstractFixedCostOperation {
-  public SGtOperation(CancunGasCalculator gasCalculator) {
-    super(0x13, "SGT", 2, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public SGtOperation(BerlinGasCalculator gasCalculator) {
+    super(0x13, "SGT", 2, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

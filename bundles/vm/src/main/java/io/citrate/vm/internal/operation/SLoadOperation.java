@@ -5,13 +5,13 @@ import static io.citrate.vm.internal.evm.DefaultExceptionalHaltReason.INSUFFICIE
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 import io.citrate.vm.internal.state.Word;
 
 /** SLOAD (0x54): Reads a storage slot; a cold slot costs more (EIP-2929). */
 public final class SLoadOperation extends Operation {
-  public SLoadOperation(CancunGasCalculator gasCalculator) {
+  public SLoadOperation(BerlinGasCalculator gasCalculator) {
     super(0x54, "SLOAD", 1, 1, gasCalculator);
   }
 

@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** SLT (0x12): 1 if a < b signed, else 0. */
 public final class SLtOperation extends AbstractFixedCostOperation {
-  public SLtOperation(CancunGasCalculator gasCalculator) {
-    super(0x12, "SLT", 2, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public SLtOperation(BerlinGasCalculator gasCalculator) {
+    super(0x12, "SLT", 2, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

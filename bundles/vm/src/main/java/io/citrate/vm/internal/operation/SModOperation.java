@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** SMOD (0x07): Signed a mod b with the sign of a; 0 when b is 0. */
 public final class SModOperation extends AbstractFixedCostOperation {
-  public SModOperation(CancunGasCalculator gasCalculator) {
-    super(0x07, "SMOD", 2, 1, CancunGasCalculator.LOW_TIER, gasCalculator);
+  public SModOperation(BerlinGasCalculator gasCalculator) {
+    super(0x07, "SMOD", 2, 1, BerlinGasCalculator.LOW_TIER, gasCalculator);
   }
 
   @Override

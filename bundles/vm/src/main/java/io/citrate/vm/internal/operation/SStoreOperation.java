@@ -7,13 +7,13 @@ import io.citrate.core.api.Address;
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 import io.citrate.vm.internal.state.Word;
 
-/** SSTORE (0x55): Writes a storage slot, metered and refunded per EIP-2200, EIP-2929 and EIP-3529. */
+/** SSTORE (0x55): Writes a storage slot, metered per EIP-2200 and EIP-2929, refunded as the fork says (EIP-3529). */
 public final class SStoreOperation extends Operation {
-  public SStoreOperation(CancunGasCalculator gasCalculator) {
+  public SStoreOperation(BerlinGasCalculator gasCalculator) {
     super(0x55, "SSTORE", 2, 0, gasCalculator);
   }
 
@@ -23,7 +23,7 @@ public final class SStoreOperation extends Operation {
       return ILLEGAL_STATE_CHANGE;
     }
     // EIP-2200: a frame left with only the call stipend may not write storage.
-    if (frame.gasRemaining() <= CancunGasCalculator.SSTORE_SENTRY) {
+    if (frame.gasRemaining() <= BerlinGasCalculator.SSTORE_SENTRY) {
       return INSUFFICIENT_GAS;
     }
     OperandStack stack = frame.stack();
@@ -34,7 +34,7 @@ public final class SStoreOperation extends Operation {
     boolean warm = state.warmUp(address, key);
     Word original = state.originalStorage(address, key);
     Word current = state.storage(address, key);
-    long cost = gasCalculator.sstoreCost(original, current, value) + (warm ? 0 : CancunGasCalculator.COLD_SLOAD);
+    long cost = gasCalculator.sstoreCost(original, current, value) + (warm ? 0 : BerlinGasCalculator.COLD_SLOAD);
     if (!frame.useGas(cost)) {
       return INSUFFICIENT_GAS;
     }

@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** SAR (0x1d): b shifted right by a bits, filling with its sign (EIP-145). */
 public final class SarOperation extends AbstractFixedCostOperation {
-  public SarOperation(CancunGasCalculator gasCalculator) {
-    super(0x1d, "SAR", 2, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public SarOperation(BerlinGasCalculator gasCalculator) {
+    super(0x1d, "SAR", 2, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

@@ -7,16 +7,21 @@ import io.citrate.core.api.Address;
 import io.citrate.core.api.Wei;
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 
 /**
- * SELFDESTRUCT (0xff): Sends the account's balance to a beneficiary and ends the frame; deletes the account only if
- * it was created in this transaction (EIP-6780).
+ * SELFDESTRUCT (0xff): Sends the account's balance to a beneficiary and ends the frame. Before Cancun the account is
+ * deleted at the end of the transaction, refunding the fork's SELFDESTRUCT refund once; from Cancun on only an
+ * account created in this transaction is deleted (EIP-6780), any other keeps its code and storage.
  */
 public final class SelfDestructOperation extends Operation {
-  public SelfDestructOperation(CancunGasCalculator gasCalculator) {
+  private final boolean deletesOnlyNewAccounts;
+
+  /** @param deletesOnlyNewAccounts EIP-6780's rule: delete the account only if this transaction created it */
+  public SelfDestructOperation(BerlinGasCalculator gasCalculator, boolean deletesOnlyNewAccounts) {
     super(0xff, "SELFDESTRUCT", 1, 0, gasCalculator);
+    this.deletesOnlyNewAccounts = deletesOnlyNewAccounts;
   }
 
   @Override
@@ -28,19 +33,23 @@ public final class SelfDestructOperation extends Operation {
     Address self = frame.recipient();
     JournaledState state = frame.worldState();
     Wei balance = state.balance(self);
-    long cost = CancunGasCalculator.SELFDESTRUCT;
+    long cost = BerlinGasCalculator.SELFDESTRUCT;
     if (!state.warmUp(beneficiary)) {
-      cost += CancunGasCalculator.COLD_ACCOUNT_ACCESS;
+      cost += BerlinGasCalculator.COLD_ACCOUNT_ACCESS;
     }
     if (!balance.isZero() && state.isDead(beneficiary)) {
-      cost += CancunGasCalculator.NEW_ACCOUNT;
+      cost += BerlinGasCalculator.NEW_ACCOUNT;
     }
     if (!frame.useGas(cost)) {
       return INSUFFICIENT_GAS;
     }
     state.subtractBalance(self, balance);
     state.addBalance(beneficiary, balance);
-    if (state.isCreatedThisTransaction(self)) {
+    if (!deletesOnlyNewAccounts || state.isCreatedThisTransaction(self)) {
+      long refund = gasCalculator.selfDestructRefund();
+      if (refund != 0 && !state.hasSelfDestructed(self)) {
+        state.addRefund(refund);
+      }
       state.selfDestruct(self);
     }
     frame.stack().pop(1);

@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** SHL (0x1b): b shifted left by a bits (EIP-145). */
 public final class ShlOperation extends AbstractFixedCostOperation {
-  public ShlOperation(CancunGasCalculator gasCalculator) {
-    super(0x1b, "SHL", 2, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public ShlOperation(BerlinGasCalculator gasCalculator) {
+    super(0x1b, "SHL", 2, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** SHR (0x1c): b shifted right by a bits, filling with zeros (EIP-145). */
 public final class ShrOperation extends AbstractFixedCostOperation {
-  public ShrOperation(CancunGasCalculator gasCalculator) {
-    super(0x1c, "SHR", 2, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public ShrOperation(BerlinGasCalculator gasCalculator) {
+    super(0x1c, "SHR", 2, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** SIGNEXTEND (0x0b): Extends the sign of byte a (counted from the right) of b. */
 public final class SignExtendOperation extends AbstractFixedCostOperation {
-  public SignExtendOperation(CancunGasCalculator gasCalculator) {
-    super(0x0b, "SIGNEXTEND", 2, 1, CancunGasCalculator.LOW_TIER, gasCalculator);
+  public SignExtendOperation(BerlinGasCalculator gasCalculator) {
+    super(0x0b, "SIGNEXTEND", 2, 1, BerlinGasCalculator.LOW_TIER, gasCalculator);
   }
 
   @Override

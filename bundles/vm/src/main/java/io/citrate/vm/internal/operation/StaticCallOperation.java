@@ -1,30 +1,15 @@
 package io.citrate.vm.internal.operation;
 
-import io.citrate.core.api.Address;
-import io.citrate.core.api.Wei;
-import io.citrate.vm.internal.evm.MessageFrame;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** STATICCALL (0xfa): Calls an account that may not change state (EIP-214). */
 public final class StaticCallOperation extends AbstractCallOperation {
-  public StaticCallOperation(CancunGasCalculator gasCalculator) {
+  public StaticCallOperation(BerlinGasCalculator gasCalculator) {
     super(0xfa, "STATICCALL", false, gasCalculator);
   }
 
   @Override
-  protected boolean transfersValue() {
-    return false;
-  }
-
-  @Override
-  protected MessageFrame.Builder child(MessageFrame frame, Address to, Wei value) {
-    return MessageFrame.builder(MessageFrame.Type.MESSAGE_CALL, frame.transaction())
-        .parent(frame)
-        .recipient(to)
-        .sender(frame.recipient())
-        .codeAddress(to)
-        .value(Wei.ZERO, false)
-        .isStatic(true)
-        .touchesRecipient(true);
+  protected boolean forcesStatic() {
+    return true;
   }
 }

@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** SUB (0x03): a - b mod 2^256, a being the top. */
 public final class SubOperation extends AbstractFixedCostOperation {
-  public SubOperation(CancunGasCalculator gasCalculator) {
-    super(0x03, "SUB", 2, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public SubOperation(BerlinGasCalculator gasCalculator) {
+    super(0x03, "SUB", 2, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

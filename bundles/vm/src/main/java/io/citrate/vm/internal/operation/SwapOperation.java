@@ -3,7 +3,7 @@ package io.citrate.vm.internal.operation;
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** SWAP1-SWAP16 (0x90-0x9f): exchanges the top item with the (n+1)-th. */
 public final class SwapOperation extends AbstractFixedCostOperation {
@@ -11,8 +11,8 @@ public final class SwapOperation extends AbstractFixedCostOperation {
 
   private final int depth;
 
-  public SwapOperation(int n, CancunGasCalculator gasCalculator) {
-    super(SWAP1 + n - 1, "SWAP" + n, n + 1, n + 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public SwapOperation(int n, BerlinGasCalculator gasCalculator) {
+    super(SWAP1 + n - 1, "SWAP" + n, n + 1, n + 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
     this.depth = n;
   }
 

@@ -5,11 +5,12 @@ import static io.citrate.vm.internal.evm.DefaultExceptionalHaltReason.ILLEGAL_ST
 import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.gas.CancunGasCalculator;
 
 /** TSTORE (0x5d): Writes transient storage (EIP-1153); not inside a static call. */
 public final class TStoreOperation extends AbstractFixedCostOperation {
-  public TStoreOperation(CancunGasCalculator gasCalculator) {
+  public TStoreOperation(BerlinGasCalculator gasCalculator) {
     super(0x5d, "TSTORE", 2, 0, CancunGasCalculator.TRANSIENT_STORAGE, gasCalculator);
   }
 

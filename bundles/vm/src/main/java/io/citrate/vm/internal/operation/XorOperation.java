@@ -4,12 +4,12 @@ import io.citrate.vm.internal.evm.ExceptionalHaltReason;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.OperandStack;
 import io.citrate.vm.internal.evm.Words;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 
 /** XOR (0x18): Bitwise exclusive or. */
 public final class XorOperation extends AbstractFixedCostOperation {
-  public XorOperation(CancunGasCalculator gasCalculator) {
-    super(0x18, "XOR", 2, 1, CancunGasCalculator.VERY_LOW_TIER, gasCalculator);
+  public XorOperation(BerlinGasCalculator gasCalculator) {
+    super(0x18, "XOR", 2, 1, BerlinGasCalculator.VERY_LOW_TIER, gasCalculator);
   }
 
   @Override

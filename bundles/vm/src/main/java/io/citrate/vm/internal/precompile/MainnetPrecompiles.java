@@ -2,6 +2,7 @@ package io.citrate.vm.internal.precompile;
 
 import io.citrate.core.api.Address;
 import io.citrate.vm.api.Precompile;
+import io.citrate.vm.internal.evm.EvmSpecVersion;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,14 +14,27 @@ import java.util.Map;
 public final class MainnetPrecompiles {
   private MainnetPrecompiles() {}
 
-  /** Cancun: 0x01-0x09 with Berlin's modexp and Istanbul's bn254 and blake2f prices, and 0x0a from EIP-4844. */
-  public static Map<Address, Precompile> cancun() {
+  /** The standard precompiles of {@code fork}. */
+  public static Map<Address, Precompile> forFork(EvmSpecVersion fork) {
     Map<Address, Precompile> precompiles = new LinkedHashMap<>();
-    populateCancun(precompiles);
+    switch (fork) {
+      case BERLIN, LONDON, PARIS, SHANGHAI -> populateForBerlin(precompiles);
+      case CANCUN -> populateForCancun(precompiles);
+    }
     return Collections.unmodifiableMap(precompiles);
   }
 
-  private static void populateCancun(Map<Address, Precompile> precompiles) {
+  /** Berlin to Shanghai: 0x01-0x09 with EIP-2565's modexp and Istanbul's bn254 and blake2f prices. */
+  public static Map<Address, Precompile> berlin() {
+    return forFork(EvmSpecVersion.BERLIN);
+  }
+
+  /** Cancun: Berlin's, and 0x0a from EIP-4844. */
+  public static Map<Address, Precompile> cancun() {
+    return forFork(EvmSpecVersion.CANCUN);
+  }
+
+  private static void populateForBerlin(Map<Address, Precompile> precompiles) {
     precompiles.put(address(0x01), new EcRecoverPrecompile());
     precompiles.put(address(0x02), new Sha256Precompile());
     precompiles.put(address(0x03), new Ripemd160Precompile());
@@ -30,6 +44,10 @@ public final class MainnetPrecompiles {
     precompiles.put(address(0x07), new Bn254MulPrecompile());
     precompiles.put(address(0x08), new Bn254PairingPrecompile());
     precompiles.put(address(0x09), new Blake2fPrecompile());
+  }
+
+  private static void populateForCancun(Map<Address, Precompile> precompiles) {
+    populateForBerlin(precompiles);
     precompiles.put(address(0x0a), new PointEvaluationPrecompile());
   }
 

@@ -15,7 +15,8 @@ import io.citrate.vm.internal.evm.ContractAddresses;
 import io.citrate.vm.internal.evm.Evm;
 import io.citrate.vm.internal.evm.MessageFrame;
 import io.citrate.vm.internal.evm.TransactionContext;
-import io.citrate.vm.internal.gas.CancunGasCalculator;
+import io.citrate.vm.internal.evm.ForkRules;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
 import io.citrate.vm.internal.state.JournaledState;
 import io.citrate.vm.internal.state.Word;
 import io.citrate.vm.internal.state.WorldState;
@@ -24,18 +25,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Applies one signed transaction to a world state under Cancun rules: checks it against the state and block
- * (chain, nonce, EIP-3607 sender, gas left in the block, EIP-1559 and EIP-4844 fee caps, funds), buys its gas,
- * warms the EIP-2929/2930/3651 access set, runs it, refunds unused gas plus at most a fifth of the used gas in
- * refunds (EIP-3529), pays the priority fee to the coinbase and burns the base and blob fees.
+ * Applies one signed transaction to a world state under the rules of its EVM's fork ({@link ForkRules}, gas from
+ * the fork's calculator): checks it against the state and block (type active in the fork, chain, nonce, EIP-3607
+ * sender, gas left in the block, EIP-1559 and EIP-4844 fee caps, funds), buys its gas, warms the EIP-2929/2930
+ * access set (and the coinbase from Shanghai on, EIP-3651), runs it, refunds unused gas plus the refund counter
+ * capped at the fork's share of the used gas, pays the coinbase what exceeds the base fee and burns the base and
+ * blob fees. Before London there is no base fee: the coinbase receives the whole gas price.
  */
 public final class TransactionExecutor {
   private static final long MAX_NONCE = -1L;
 
   private final Evm evm;
+  private final ForkRules rules;
+  private final BerlinGasCalculator gasCalculator;
 
   public TransactionExecutor(Evm evm) {
     this.evm = evm;
+    this.rules = evm.rules();
+    this.gasCalculator = evm.gasCalculator();
   }
 
   /**
@@ -51,7 +58,8 @@ public final class TransactionExecutor {
       return rejection.get();
     }
     Address sender = transaction.sender();
-    Wei gasPrice = transaction.effectiveGasPrice(block.baseFee());
+    Wei baseFee = rules.baseFee(block);
+    Wei gasPrice = transaction.effectiveGasPrice(baseFee);
     long gasLimit = transaction.gasLimit();
     Wei blobBaseFee = block.blobBaseFee();
     state.subtractBalance(sender, gasPrice.multiply(gasLimit).add(blobBaseFee.multiply(transaction.blobGas())));
@@ -62,7 +70,7 @@ public final class TransactionExecutor {
         new TransactionContext(sender, gasPrice, transaction.blobVersionedHashes(), block, state);
     Address recipient = transaction.to().orElseGet(() -> ContractAddresses.create(sender, nonce));
     warmAccessSet(state, transaction, block, recipient);
-    long gas = gasLimit - transaction.intrinsicGas();
+    long gas = gasLimit - gasCalculator.transactionIntrinsicGas(transaction);
     MessageFrame frame = initialFrame(context, transaction, recipient, gas);
     boolean success;
     long gasLeft;
@@ -76,11 +84,11 @@ public final class TransactionExecutor {
     }
 
     long gasUsed = gasLimit - gasLeft;
-    long refund = Math.min(state.refund(), gasUsed / CancunGasCalculator.MAX_REFUND_QUOTIENT);
+    long refund = Math.min(state.refund(), gasUsed / gasCalculator.maxRefundQuotient());
     gasUsed -= refund;
     gasLeft += refund;
     state.addBalance(sender, gasPrice.multiply(gasLeft));
-    Wei priorityFee = gasPrice.subtract(block.baseFee());
+    Wei priorityFee = gasPrice.subtract(baseFee);
     state.addBalance(block.coinbase(), priorityFee.multiply(gasUsed));
     List<Log> logs = success ? state.logs() : List.of();
     state.commitTo(world);
@@ -119,6 +127,9 @@ public final class TransactionExecutor {
 
   private Optional<TransactionOutcome.Rejected> validate(JournaledState state, BlockEnvironment block,
       Transaction transaction, long blockGasUsed) {
+    if (!rules.transactionTypes().contains(transaction.type())) {
+      return reject(TransactionRejectionReason.TRANSACTION_TYPE_NOT_SUPPORTED, transaction.type() + " before its fork");
+    }
     Optional<BigInteger> chainId = transaction.chainId();
     if (chainId.isPresent() && !chainId.get().equals(BigInteger.valueOf(block.chainId()))) {
       return reject(TransactionRejectionReason.WRONG_CHAIN_ID, "chain id " + chainId.get());
@@ -127,9 +138,9 @@ public final class TransactionExecutor {
       return reject(TransactionRejectionReason.GAS_LIMIT_ABOVE_BLOCK_GAS_LEFT,
           "gas limit " + Long.toUnsignedString(transaction.gasLimit()));
     }
-    if (transaction.gasFeeCap().lessThan(block.baseFee())) {
-      return reject(TransactionRejectionReason.FEE_CAP_BELOW_BASE_FEE,
-          transaction.gasFeeCap() + " < " + block.baseFee());
+    Wei baseFee = rules.baseFee(block);
+    if (transaction.gasFeeCap().lessThan(baseFee)) {
+      return reject(TransactionRejectionReason.FEE_CAP_BELOW_BASE_FEE, transaction.gasFeeCap() + " < " + baseFee);
     }
     Optional<Wei> blobFeeCap = transaction.maxFeePerBlobGas();
     if (blobFeeCap.isPresent() && blobFeeCap.get().lessThan(block.blobBaseFee())) {
@@ -172,7 +183,9 @@ public final class TransactionExecutor {
     for (Address precompile : evm.precompiles().keySet()) {
       state.warmUp(precompile);
     }
-    state.warmUp(block.coinbase());
+    if (rules.warmCoinbase()) {
+      state.warmUp(block.coinbase());
+    }
     for (AccessListEntry entry : transaction.accessList()) {
       state.warmUp(entry.address());
       for (Hash key : entry.storageKeys()) {

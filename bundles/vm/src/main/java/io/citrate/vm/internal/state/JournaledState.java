@@ -222,6 +222,11 @@ public final class JournaledState {
     return createdThisTransaction.contains(address);
   }
 
+  /** Whether SELFDESTRUCT has scheduled the account for deletion in this transaction. */
+  public boolean hasSelfDestructed(Address address) {
+    return selfDestructed.contains(address);
+  }
+
   /** Schedules the account for deletion at the end of the transaction and zeroes its balance. */
   public void selfDestruct(Address address) {
     setBalance(address, Wei.ZERO);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citrate.core.api.Address;
 import io.citrate.vm.api.Precompile;
+import io.citrate.vm.internal.evm.EvmSpecVersion;
 import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -29,6 +30,17 @@ class MainnetPrecompilesTest {
         Address.fromHex("0x000000000000000000000000000000000000000a"));
     assertThat(cancun.get(MainnetPrecompiles.address(0x05))).isInstanceOf(ModExpPrecompile.class);
     assertThat(cancun.get(MainnetPrecompiles.address(0x0a))).isInstanceOf(PointEvaluationPrecompile.class);
+  }
+
+  @Test
+  void berlinToShanghaiHaveTheFirstNineAndCancunAddsPointEvaluation() {
+    for (EvmSpecVersion fork : EvmSpecVersion.values()) {
+      Map<Address, Precompile> precompiles = MainnetPrecompiles.forFork(fork);
+      boolean cancun = fork == EvmSpecVersion.CANCUN;
+      assertThat(precompiles).as(fork.name()).hasSize(cancun ? 10 : 9);
+      assertThat(precompiles.keySet()).as(fork.name()).startsWith(MainnetPrecompiles.address(0x01));
+      assertThat(precompiles.containsKey(MainnetPrecompiles.address(0x0a))).as(fork.name()).isEqualTo(cancun);
+    }
   }
 
   @Property(tries = 300)

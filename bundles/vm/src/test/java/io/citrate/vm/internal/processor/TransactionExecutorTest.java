@@ -131,6 +131,74 @@ class TransactionExecutorTest {
     assertThat(world.rootHash()).isEqualTo(withCode).isNotEqualTo(before);
   }
 
+  @Test
+  void berlinPaysTheWholeGasPriceToTheCoinbaseAndRefundsUpToHalf() {
+    // PUSH1 0 PUSH1 0 SSTORE: clears slot 0, refunding 15000 but at most half the gas used
+    world.updateAccount(CONTRACT, 0, Wei.ZERO, Bytes.fromHex("0x6000600055"), Map.of(Word.of(0), Word.of(5)));
+    TransactionOutcome outcome = new TransactionExecutor(MainnetEvms.berlin(Map.of()))
+        .execute(world, BLOCK, legacyCall(CONTRACT, Bytes.EMPTY), 0);
+    long used = 21_000 + 3 + 3 + 2_100 + 2_900;
+    long charged = used - Math.min(15_000, used / 2);
+    assertThat(outcome).isInstanceOfSatisfying(TransactionOutcome.Executed.class,
+        executed -> assertThat(executed.receipt().gasUsed()).isEqualTo(charged));
+    assertThat(world.account(COINBASE).orElseThrow().balance()).isEqualTo(Wei.of(charged * 20));
+  }
+
+  @Test
+  void berlinRejectsFeeMarketTransactions() {
+    TransactionExecutor berlin = new TransactionExecutor(MainnetEvms.berlin(Map.of()));
+    Hash before = world.rootHash();
+    TransactionOutcome outcome = berlin.execute(world, BLOCK, call(0, CONTRACT, 21_000, Bytes.EMPTY), 0);
+    assertThat(outcome).isInstanceOfSatisfying(TransactionOutcome.Rejected.class,
+        rejected -> assertThat(rejected.reason()).isEqualTo(TransactionRejectionReason.TRANSACTION_TYPE_NOT_SUPPORTED));
+    assertThat(world.rootHash()).isEqualTo(before);
+  }
+
+  @Test
+  void berlinRefundsSelfDestructAndDeletesTheAccount() {
+    // CALLER SELFDESTRUCT: an account not created in this transaction, deleted before Cancun
+    world.updateAccount(CONTRACT, 1, Wei.of(7), Bytes.fromHex("0x33ff"), Map.of());
+    TransactionOutcome outcome = new TransactionExecutor(MainnetEvms.berlin(Map.of()))
+        .execute(world, BLOCK, legacyCall(CONTRACT, Bytes.EMPTY), 0);
+    long used = 21_000 + 2 + 5_000;
+    assertThat(outcome).isInstanceOfSatisfying(TransactionOutcome.Executed.class,
+        executed -> assertThat(executed.receipt().gasUsed()).isEqualTo(used - Math.min(24_000, used / 2)));
+    assertThat(world.account(CONTRACT)).isEmpty();
+  }
+
+  @Test
+  void cancunSelfDestructOfAnOldAccountOnlyMovesItsBalance() {
+    world.updateAccount(CONTRACT, 1, Wei.of(7), Bytes.fromHex("0x33ff"), Map.of());
+    TransactionReceipt receipt = executed(call(0, CONTRACT, 100_000, Bytes.EMPTY));
+    assertThat(receipt.gasUsed()).isEqualTo(21_000 + 2 + 5_000);
+    assertThat(world.account(CONTRACT).orElseThrow().balance()).isEqualTo(Wei.ZERO);
+    assertThat(world.code(world.account(CONTRACT).orElseThrow().codeHash())).containsExactly(0x33, 0xff);
+  }
+
+  @Test
+  void codeStartingWith0xEfIsDepositedBeforeLondonOnly() {
+    // initcode returning the one-byte code 0xef: PUSH1 0xef PUSH1 0 MSTORE8 PUSH1 1 PUSH1 0 RETURN
+    Transaction create = Transaction.builder(TransactionType.LEGACY).chainId(1).nonce(0).gasPrice(Wei.of(20))
+        .gasLimit(100_000).value(Wei.ZERO).data(Bytes.fromHex("0x60ef60005360016000f3")).sign(KEY);
+    Address created = ContractAddresses.create(SENDER, 0);
+
+    TransactionOutcome london = new TransactionExecutor(MainnetEvms.london(Map.of())).execute(world, BLOCK, create, 0);
+    assertThat(london).isInstanceOfSatisfying(TransactionOutcome.Executed.class,
+        executed -> assertThat(executed.receipt().success()).isFalse());
+    assertThat(world.account(created)).isEmpty();
+
+    setUp();
+    TransactionOutcome berlin = new TransactionExecutor(MainnetEvms.berlin(Map.of())).execute(world, BLOCK, create, 0);
+    assertThat(berlin).isInstanceOfSatisfying(TransactionOutcome.Executed.class,
+        executed -> assertThat(executed.receipt().success()).isTrue());
+    assertThat(world.code(world.account(created).orElseThrow().codeHash())).containsExactly(0xef);
+  }
+
+  private static Transaction legacyCall(Address to, byte[] data) {
+    return Transaction.builder(TransactionType.LEGACY).chainId(1).nonce(0).gasPrice(Wei.of(20)).gasLimit(100_000)
+        .to(to).value(Wei.ZERO).data(data).sign(KEY);
+  }
+
   private void assertRejected(Transaction transaction, TransactionRejectionReason reason) {
     Hash before = world.rootHash();
     TransactionOutcome outcome = executor.execute(world, BLOCK, transaction, 0);
