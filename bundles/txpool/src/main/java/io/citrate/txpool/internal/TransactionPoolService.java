@@ -215,10 +215,9 @@ public final class TransactionPoolService implements TransactionPool {
     while (byHash.size() > settings.capacity() || bytes > settings.maxBytes()) {
       PooledTransaction cheapest = evictionIndex.first();
       if (PooledTransaction.EVICTION_ORDER.compare(cheapest, pooled) >= 0) {
+        boolean queued = !pooled.pending;
         backOut(pooled, replaced, evicted);
-        return Admission.Rejected.of(pooled.hash, UNDERPRICED, "the pool is full (" + byHash.size() + " transactions, "
-            + bytes + " bytes) and this one pays no more than the cheapest it could evict (effective tip "
-            + cheapest.effectiveTipWei() + " wei" + (cheapest.pending ? ")" : ", queued)"));
+        return Admission.Rejected.of(pooled.hash, UNDERPRICED, full(queued));
       }
       SenderQueue owner = senders.get(cheapest.sender);
       evicted.add(new Eviction(cheapest, owner.accountNonce, owner.balance));
@@ -232,6 +231,20 @@ public final class TransactionPoolService implements TransactionPool {
     }
     return replaced != null ? new Admission.Replaced(pooled.hash, replaced.hash)
         : new Admission.Added(pooled.hash, pooled.pending);
+  }
+
+  /** Why a transaction found no room, naming the cheapest one held, which it would have had to outrank. */
+  private String full(boolean queued) {
+    StringBuilder message = new StringBuilder("the pool is full (").append(byHash.size()).append(" transactions, ")
+        .append(bytes).append(" bytes) and this one ").append(queued ? "is queued and " : "")
+        .append("does not outrank the cheapest held");
+    if (!evictionIndex.isEmpty()) {
+      PooledTransaction cheapest = evictionIndex.first();
+      message.append(" (effective tip ").append(cheapest.effectiveTipWei()).append(" wei, ")
+          .append(cheapest.pending ? "pending" : "queued").append(')');
+    }
+    return message.append("; queued transactions are evicted before pending ones, then the lowest effective tip")
+        .toString();
   }
 
   /** Nonce, replacement, funds and sender limit; null when {@code pooled} passes them. */
