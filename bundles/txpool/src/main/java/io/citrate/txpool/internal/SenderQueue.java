@@ -80,16 +80,4 @@ final class SenderQueue {
   boolean waitsForFunds() {
     return pendingCount < byNonce.size() && byNonce.containsKey(accountNonce + pendingCount);
   }
-
-  /** The pending transactions in nonce order. */
-  List<PooledTransaction> pending() {
-    List<PooledTransaction> pending = new ArrayList<>(pendingCount);
-    for (PooledTransaction pooled : byNonce.values()) {
-      if (!pooled.pending) {
-        break;
-      }
-      pending.add(pooled);
-    }
-    return pending;
-  }
 }

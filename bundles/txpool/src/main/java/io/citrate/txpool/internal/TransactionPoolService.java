@@ -30,6 +30,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +60,8 @@ public final class TransactionPoolService implements TransactionPool {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionPoolService.class);
   /** Best effective tip first, then first come. */
   private static final Comparator<Run> SELECTION_ORDER = Comparator
-      .comparing((Run run) -> run.tips[run.next], Comparator.reverseOrder())
-      .thenComparingLong(run -> run.transactions[run.next].sequence);
+      .comparing((Run run) -> run.head.effectiveTip, Comparator.reverseOrder())
+      .thenComparingLong(run -> run.head.sequence);
 
   private final PoolState state;
   private final PoolSettings settings;
@@ -214,10 +215,9 @@ public final class TransactionPoolService implements TransactionPool {
     while (byHash.size() > settings.capacity() || bytes > settings.maxBytes()) {
       PooledTransaction cheapest = evictionIndex.first();
       if (PooledTransaction.EVICTION_ORDER.compare(cheapest, pooled) >= 0) {
+        boolean queued = !pooled.pending;
         backOut(pooled, replaced, evicted);
-        return Admission.Rejected.of(pooled.hash, UNDERPRICED, "the pool is full (" + byHash.size() + " transactions, "
-            + bytes + " bytes) and this one pays no more than the cheapest it could evict (effective tip "
-            + cheapest.effectiveTipWei() + " wei" + (cheapest.pending ? ")" : ", queued)"));
+        return Admission.Rejected.of(pooled.hash, UNDERPRICED, full(queued));
       }
       SenderQueue owner = senders.get(cheapest.sender);
       evicted.add(new Eviction(cheapest, owner.accountNonce, owner.balance));
@@ -231,6 +231,20 @@ public final class TransactionPoolService implements TransactionPool {
     }
     return replaced != null ? new Admission.Replaced(pooled.hash, replaced.hash)
         : new Admission.Added(pooled.hash, pooled.pending);
+  }
+
+  /** Why a transaction found no room, naming the cheapest one held, which it would have had to outrank. */
+  private String full(boolean queued) {
+    StringBuilder message = new StringBuilder("the pool is full (").append(byHash.size()).append(" transactions, ")
+        .append(bytes).append(" bytes) and this one ").append(queued ? "is queued and " : "")
+        .append("does not outrank the cheapest held");
+    if (!evictionIndex.isEmpty()) {
+      PooledTransaction cheapest = evictionIndex.first();
+      message.append(" (effective tip ").append(cheapest.effectiveTipWei()).append(" wei, ")
+          .append(cheapest.pending ? "pending" : "queued").append(')');
+    }
+    return message.append("; queued transactions are evicted before pending ones, then the lowest effective tip")
+        .toString();
   }
 
   /** Nonce, replacement, funds and sender limit; null when {@code pooled} passes them. */
@@ -371,73 +385,65 @@ public final class TransactionPoolService implements TransactionPool {
     }
   }
 
+  /**
+   * Runs under the lock, walking each sender's queue in place: copying every pending transaction out first
+   * would cost more than the walk, which visits only the transactions the block takes.
+   */
   @Override
   public List<Transaction> selectForBlock(long gasLimit, int maxTransactions) {
     if (gasLimit <= 0 || maxTransactions <= 0) {
       return List.of();
     }
-    List<Run> runs = new ArrayList<>();
+    List<Transaction> selected = new ArrayList<>(Math.min(maxTransactions, 1024));
     lock.lock();
     try {
+      PriorityQueue<Run> heads = new PriorityQueue<>(Math.max(1, senders.size()), SELECTION_ORDER);
       for (SenderQueue queue : senders.values()) {
         if (queue.pendingCount > 0) {
-          Run run = Run.of(queue, baseFee);
-          if (run != null) {
-            runs.add(run);
+          Run run = new Run(queue.byNonce.values().iterator());
+          if (run.advance(baseFee)) {
+            heads.add(run);
           }
+        }
+      }
+      long gasLeft = gasLimit;
+      while (!heads.isEmpty() && selected.size() < maxTransactions && gasLeft >= Transaction.TX_GAS) {
+        Run run = heads.poll();
+        long gas = run.head.transaction.gasLimit();
+        if (Long.compareUnsigned(gas, gasLeft) > 0) {
+          continue; // the rest of this sender's would leave a gap
+        }
+        selected.add(run.head.transaction);
+        gasLeft -= gas;
+        if (run.advance(baseFee)) {
+          heads.add(run);
         }
       }
     } finally {
       lock.unlock();
     }
-    PriorityQueue<Run> heads = new PriorityQueue<>(Math.max(1, runs.size()), SELECTION_ORDER);
-    heads.addAll(runs);
-    List<Transaction> selected = new ArrayList<>(Math.min(maxTransactions, 1024));
-    long gasLeft = gasLimit;
-    while (!heads.isEmpty() && selected.size() < maxTransactions && gasLeft >= Transaction.TX_GAS) {
-      Run run = heads.poll();
-      PooledTransaction next = run.transactions[run.next];
-      long gas = next.transaction.gasLimit();
-      if (Long.compareUnsigned(gas, gasLeft) > 0) {
-        continue; // the rest of this sender's would leave a gap
-      }
-      selected.add(next.transaction);
-      gasLeft -= gas;
-      if (++run.next < run.transactions.length) {
-        heads.add(run);
-      }
-    }
     return selected;
   }
 
-  /** One sender's executable transactions at a base fee, with their effective tips, copied under the lock. */
+  /** A cursor over one sender's transactions in nonce order, at its next executable one. */
   private static final class Run {
-    final PooledTransaction[] transactions;
-    final BigInteger[] tips;
-    int next;
+    private final Iterator<PooledTransaction> rest;
+    PooledTransaction head;
 
-    private Run(PooledTransaction[] transactions, BigInteger[] tips) {
-      this.transactions = transactions;
-      this.tips = tips;
+    Run(Iterator<PooledTransaction> rest) {
+      this.rest = rest;
     }
 
-    /** Null when the first pending transaction's fee cap is below the base fee. */
-    static Run of(SenderQueue queue, BigInteger baseFee) {
-      List<PooledTransaction> pending = queue.pending();
-      int executable = 0;
-      while (executable < pending.size() && pending.get(executable).feeCap.compareTo(baseFee) >= 0) {
-        executable++;
+    /** Moves to the next transaction if it is pending with a fee cap at least {@code baseFee}; false at the end. */
+    boolean advance(BigInteger baseFee) {
+      if (rest.hasNext()) {
+        PooledTransaction next = rest.next();
+        if (next.pending && next.feeCap.compareTo(baseFee) >= 0) {
+          head = next;
+          return true;
+        }
       }
-      if (executable == 0) {
-        return null;
-      }
-      PooledTransaction[] transactions = new PooledTransaction[executable];
-      BigInteger[] tips = new BigInteger[executable];
-      for (int i = 0; i < executable; i++) {
-        transactions[i] = pending.get(i);
-        tips[i] = transactions[i].effectiveTip;
-      }
-      return new Run(transactions, tips);
+      return false;
     }
   }
 

@@ -386,7 +386,7 @@ class TransactionPoolServiceTest {
       pool.add(b);
       Admission equal = pool.add(eip1559(CAROL, 0, 2, 100));
       assertRejected(equal, RejectionReason.UNDERPRICED);
-      assertThat(((Admission.Rejected) equal).message()).contains("the pool is full");
+      assertThat(((Admission.Rejected) equal).message()).contains("the pool is full", "effective tip 2000000000 wei, pending");
       assertRejected(pool.add(eip1559(CAROL, 0, 1, 100)), RejectionReason.UNDERPRICED);
       assertThat(pool.pending()).containsExactlyInAnyOrder(a, b);
       assertThat(count("evicted")).isZero();
