@@ -15,6 +15,7 @@ import io.citrate.core.api.crypto.KeyPair;
 import io.citrate.core.api.crypto.PrivateKey;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.core.api.tx.TransactionType;
+import io.citrate.node.api.Node;
 import io.citrate.txpool.api.Admission;
 import io.citrate.txpool.api.RejectionReason;
 import io.citrate.txpool.api.TransactionPool;
@@ -48,6 +49,7 @@ public class TxPoolIT extends CitrateTestSupport {
   /** The node's pool, checking transactions against the devnet head the node bundle provides. */
   @Before
   public void openPool() throws Exception {
+    await().atMost(Duration.ofSeconds(60)).until(() -> service(Node.class, null), Optional::isPresent);
     pool = await().atMost(Duration.ofSeconds(60)).until(() -> service(TransactionPool.class, null), Optional::isPresent)
         .orElseThrow();
   }

@@ -19,6 +19,7 @@ import io.citrate.store.api.KeyValueStoreReader;
 import io.citrate.store.api.WriteBatch;
 import io.citrate.txpool.api.PoolState;
 import io.citrate.vm.api.BlockProcessor;
+import io.citrate.vm.api.GenesisAccount;
 import java.util.Hashtable;
 import java.util.Optional;
 import org.osgi.framework.BundleContext;
@@ -119,12 +120,19 @@ public final class ChainComponent implements ExecutionStage, PoolState {
 
   @Override
   public long nonce(Address account) {
-    return headOrGenesis().map(state -> state.nonce(account)).orElse(0L);
+    return headOrGenesis().map(state -> state.nonce(account))
+        .orElseGet(() -> genesisAccount(account).map(GenesisAccount::nonce).orElse(0L));
   }
 
   @Override
   public Wei balance(Address account) {
-    return headOrGenesis().map(state -> state.balance(account)).orElse(Wei.ZERO);
+    return headOrGenesis().map(state -> state.balance(account))
+        .orElseGet(() -> genesisAccount(account).map(GenesisAccount::balance).orElse(Wei.ZERO));
+  }
+
+  /** Until consensus has written genesis, the head is genesis: its accounts are the allocation's. */
+  private Optional<GenesisAccount> genesisAccount(Address address) {
+    return spec.allocation().stream().filter(account -> account.address().equals(address)).findFirst();
   }
 
   @Override
@@ -137,7 +145,7 @@ public final class ChainComponent implements ExecutionStage, PoolState {
     return spec.gasLimit();
   }
 
-  /** The head; empty only before consensus has opened and written genesis. */
+  /** The committed head; empty only before consensus has opened and written genesis. */
   private Optional<HeadState> headOrGenesis() {
     return head != null || ChainStore.head(store).isPresent() ? Optional.of(head()) : Optional.empty();
   }
