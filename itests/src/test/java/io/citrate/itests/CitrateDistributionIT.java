@@ -3,11 +3,11 @@ package io.citrate.itests;
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.fail;
 import static org.junit.Assert.assertTrue;
 
 import io.citrate.consensus.api.Consensus;
+import io.citrate.node.api.Node;
 import io.citrate.store.api.InvalidStoreInputException;
 import io.citrate.store.api.KeyValueStore;
 import io.citrate.store.api.StoreName;
@@ -109,17 +109,14 @@ public class CitrateDistributionIT extends CitrateTestSupport {
   }
 
   @Test
-  public void consensusShipsItsSettingsAndWaitsForAGenesis() {
-    assertTrue(new File(System.getProperty("karaf.etc"), "io.citrate.consensus.cfg").isFile());
-    // Nothing in the distribution registers a ConsensusGenesis yet, so consensus is not opened.
-    assertNull(bundleContext.getServiceReference(Consensus.class));
-  }
-
-  @Test
-  public void txpoolShipsItsSettingsAndWaitsForThePoolState() {
-    assertTrue(new File(System.getProperty("karaf.etc"), "io.citrate.txpool.cfg").isFile());
-    // Nothing in the distribution registers a PoolState yet, so no pool is opened.
-    assertNull(bundleContext.getServiceReference(TransactionPool.class));
+  public void theNodeOpensConsensusAndThePoolWithEveryBundlesSettings() {
+    for (String settings : List.of("io.citrate.consensus.cfg", "io.citrate.txpool.cfg", "io.citrate.node.cfg")) {
+      assertTrue(settings, new File(System.getProperty("karaf.etc"), settings).isFile());
+    }
+    // The node registers the devnet genesis, its execution stage and the head: consensus and the pool open.
+    await().atMost(Duration.ofSeconds(60)).until(() -> bundleContext.getServiceReference(Consensus.class) != null
+        && bundleContext.getServiceReference(TransactionPool.class) != null
+        && bundleContext.getServiceReference(Node.class) != null);
   }
 
   @Test

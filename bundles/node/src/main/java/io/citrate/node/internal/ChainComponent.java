@@ -20,14 +20,10 @@ import io.citrate.store.api.WriteBatch;
 import io.citrate.txpool.api.PoolState;
 import io.citrate.vm.api.BlockProcessor;
 import io.citrate.vm.api.GenesisAccount;
-import java.util.Hashtable;
 import java.util.Optional;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -35,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The chain this node runs: reads the chain specification named by PID {@code io.citrate.node}, computes its
- * genesis, registers the {@link ConsensusGenesis} consensus opens against, and serves as consensus's
- * {@link ExecutionStage} and as the pool's view of the head ({@link PoolState}).
+ * genesis ({@link GenesisComponent} registers it for consensus), and serves as consensus's {@link ExecutionStage}
+ * and as the pool's view of the head ({@link PoolState}).
  */
 @Component(service = {ExecutionStage.class, PoolState.class, ChainComponent.class}, immediate = true,
     configurationPid = ChainComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -50,25 +46,17 @@ public final class ChainComponent implements ExecutionStage, PoolState {
   private final ChainExecution execution;
   private final KeyValueStore store;
   private final BlockProcessor vm;
-  private final ServiceRegistration<ConsensusGenesis> genesisRegistration;
   private volatile HeadState head;
 
   @Activate
-  public ChainComponent(BundleContext context, @Reference KeyValueStore store, @Reference BlockProcessor vm,
+  public ChainComponent(@Reference KeyValueStore store, @Reference BlockProcessor vm,
       NodeConfiguration configuration) {
     this.spec = ChainSpecReader.load(configuration.chain());
     this.store = store;
     this.vm = vm;
     this.genesis = Genesis.header(spec, vm);
     this.execution = new ChainExecution(spec, vm, genesis);
-    this.genesisRegistration = context.registerService(ConsensusGenesis.class,
-        Genesis.consensusGenesis(spec, genesis), new Hashtable<>());
     LOG.info("Chain {} (id {}), genesis {}", spec.name(), spec.chainId(), genesis.hash());
-  }
-
-  @Deactivate
-  void deactivate() {
-    genesisRegistration.unregister();
   }
 
   public ChainSpec spec() {
@@ -77,6 +65,11 @@ public final class ChainComponent implements ExecutionStage, PoolState {
 
   public BlockHeader genesis() {
     return genesis;
+  }
+
+  /** What consensus opens against: this chain's id, rules, genesis header and validators. */
+  public ConsensusGenesis consensusGenesis() {
+    return Genesis.consensusGenesis(spec, genesis);
   }
 
   public ChainExecution execution() {
