@@ -24,16 +24,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running node, once its chain, consensus and the pool are there: registers the {@link Node} service (and
- * its internal {@link NodeService} for the routes and commands), the block importer, and the node's metrics as a
- * {@link MetricSet} with {@code citrate.metrics.prefix=citrate.node}.
+ * The running node, once its chain, consensus and the pool are there: registers the node (the internal
+ * {@link NodeService}, which {@code NodeRouting} puts on its routes and publishes as the {@link Node} service), the
+ * block importer, and the node's metrics as a {@link MetricSet} with {@code citrate.metrics.prefix=citrate.node}.
  */
 @Component(service = {}, immediate = true, configurationPid = ChainComponent.PID,
     configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class NodeComponent {
   private static final Logger LOG = LoggerFactory.getLogger(NodeComponent.class);
 
-  private final ServiceRegistration<?> nodeRegistration;
+  private final ServiceRegistration<NodeService> nodeRegistration;
   private final ServiceRegistration<MetricSet> metricsRegistration;
   private final ServiceRegistration<BlockImport> importRegistration;
 
@@ -48,7 +48,7 @@ public final class NodeComponent {
         chain.execution(), chain.store(), validator, System::currentTimeMillis,
         configuration.production_max_transactions()));
     MetricRegistry metrics = new MetricRegistry();
-    NodeService node = new NodeService(chain.spec(), consensus, pool, chain.store(), chain.head(), producer,
+    NodeService node = new NodeService(chain.spec(), consensus, pool, chain.store(), chain.execution(), chain.head(), producer,
         production, metrics);
     int restored = node.restorePendingTransactions();
     Dictionary<String, Object> metricsProperties = new Hashtable<>();
@@ -56,8 +56,7 @@ public final class NodeComponent {
     this.metricsRegistration = context.registerService(MetricSet.class, metrics, metricsProperties);
     this.importRegistration = context.registerService(BlockImport.class,
         new BlockImport(consensus, chain.execution()), new Hashtable<>());
-    this.nodeRegistration = context.registerService(new String[] {Node.class.getName(), NodeService.class.getName()},
-        node, new Hashtable<>());
+    this.nodeRegistration = context.registerService(NodeService.class, node, new Hashtable<>());
     LOG.info("Node of {} running: head {} at {}, validator {}, production {}, {} pending transactions restored",
         chain.spec().name(), node.status().head(), node.status().headNumber(),
         keys.map(ValidatorKeys::address).map(Object::toString).orElse("none"), production.mode(), restored);

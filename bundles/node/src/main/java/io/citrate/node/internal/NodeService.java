@@ -15,6 +15,7 @@ import io.citrate.node.api.Node;
 import io.citrate.node.api.NodeStatus;
 import io.citrate.node.api.TransactionLocation;
 import io.citrate.node.internal.execution.AcceptanceRecord;
+import io.citrate.node.internal.execution.ChainExecution;
 import io.citrate.node.internal.execution.ChainStore;
 import io.citrate.node.internal.execution.HeadState;
 import io.citrate.node.internal.production.BlockImport;
@@ -24,7 +25,9 @@ import io.citrate.store.api.WriteBatch;
 import io.citrate.txpool.api.Admission;
 import io.citrate.txpool.api.TransactionPool;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +49,7 @@ public final class NodeService implements Node {
   private final Consensus consensus;
   private final TransactionPool pool;
   private final KeyValueStore store;
+  private final ChainExecution execution;
   private final HeadState head;
   private final Optional<BlockProducer> producer;
   private final ProductionSettings production;
@@ -56,11 +60,12 @@ public final class NodeService implements Node {
   private volatile Consumer<ChainEvent> events;
 
   public NodeService(ChainSpec spec, Consensus consensus, TransactionPool pool, KeyValueStore store,
-      HeadState head, Optional<BlockProducer> producer, ProductionSettings production, MetricRegistry metrics) {
+      ChainExecution execution, HeadState head, Optional<BlockProducer> producer, ProductionSettings production, MetricRegistry metrics) {
     this.spec = spec;
     this.consensus = consensus;
     this.pool = pool;
     this.store = store;
+    this.execution = execution;
     this.head = head;
     this.producer = producer;
     this.production = production;
@@ -231,16 +236,19 @@ public final class NodeService implements Node {
 
   private List<Transaction> acceptedTransactionsOf(Hash block) {
     AcceptanceRecord record = ChainStore.acceptance(store, block).orElseThrow();
+    Map<Hash, List<Transaction>> bodies = new HashMap<>();
     List<Transaction> transactions = new ArrayList<>(record.accepted().size());
     for (AcceptanceRecord.Entry entry : record.accepted()) {
-      transactions.add(transactionOf(block, entry));
+      transactions.add(transactionOf(block, entry, bodies));
     }
     return transactions;
   }
 
-  private Transaction transactionOf(Hash acceptingBlock, AcceptanceRecord.Entry entry) {
+  /** The transaction {@code entry} names, each carrying block's body read (and decoded) once per call. */
+  private Transaction transactionOf(Hash acceptingBlock, AcceptanceRecord.Entry entry,
+      Map<Hash, List<Transaction>> bodies) {
     Hash carrier = entry.includedIn().equals(AcceptanceRecord.SELF) ? acceptingBlock : entry.includedIn();
-    return ChainStore.body(store, carrier).orElseThrow().get(entry.indexInBody());
+    return bodies.computeIfAbsent(carrier, block -> execution.body(store, block)).get(entry.indexInBody());
   }
 
   @Override
@@ -271,11 +279,13 @@ public final class NodeService implements Node {
       return Optional.empty();
     }
     AcceptanceRecord record = found.get();
+    Map<Hash, List<Transaction>> bodies = new HashMap<>();
     List<AcceptedTransaction> transactions = new ArrayList<>(record.accepted().size());
     for (int i = 0; i < record.accepted().size(); i++) {
       AcceptanceRecord.Entry entry = record.accepted().get(i);
       Hash carrier = entry.includedIn().equals(AcceptanceRecord.SELF) ? block : entry.includedIn();
-      transactions.add(new AcceptedTransaction(transactionOf(block, entry), carrier, i, record.receipts().get(i)));
+      transactions.add(new AcceptedTransaction(transactionOf(block, entry, bodies), carrier, i,
+          record.receipts().get(i)));
     }
     return Optional.of(new BlockAcceptance(header.get(), record.number(), transactions, record.skipped(),
         record.gasUsed()));

@@ -87,7 +87,7 @@ public final class Devnet {
     producer = new BlockProducer(spec, consensus, pool, execution, store, ValidatorKeys.fromSigningKey(validator),
         () -> clock.addAndGet(spec.proposers().slotDurationMillis()), maxTransactions);
     importer = new BlockImport(consensus, execution);
-    node = new NodeService(spec, consensus, pool, store, head, Optional.of(producer),
+    node = new NodeService(spec, consensus, pool, store, execution, head, Optional.of(producer),
         new ProductionSettings(mode, intervalMillis, maxTransactions), new MetricRegistry());
     node.connect(this::importBlock, node::admit, events::add);
   }

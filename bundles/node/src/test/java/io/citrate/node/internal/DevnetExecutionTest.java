@@ -156,8 +156,8 @@ class DevnetExecutionTest {
 
   @Test
   void produceBlockWithoutAValidatorKeyIsRefused() {
-    NodeService readOnly = new NodeService(devnet.spec, devnet.consensus, devnet.pool, devnet.store, devnet.head,
-        Optional.empty(), new ProductionSettings(ProductionSettings.Mode.OFF, 1_000, 10),
+    NodeService readOnly = new NodeService(devnet.spec, devnet.consensus, devnet.pool, devnet.store,
+        devnet.execution, devnet.head, Optional.empty(), new ProductionSettings(ProductionSettings.Mode.OFF, 1_000, 10),
         new com.codahale.metrics.MetricRegistry());
     assertThatThrownBy(readOnly::produceBlock).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("validator key");

@@ -15,7 +15,9 @@ import io.citrate.store.api.KeyValueStoreReader;
 import io.citrate.store.api.WriteBatch;
 import io.citrate.vm.api.BlockProcessor;
 import io.citrate.vm.api.PrecompileUnavailableException;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,12 +35,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * when it was computed from the very inputs the header states.
  */
 public final class ChainExecution implements ExecutionStage {
+  private static final int RECENT_BODIES = 256;
   private final ChainSpec spec;
   private final BlockProcessor vm;
   private final BlockHeader genesis;
   private final AcceptanceExecutor executor;
   private final Map<Hash, List<Transaction>> arrivingBodies = new ConcurrentHashMap<>();
   private final Map<Hash, Acceptance> computedAhead = new ConcurrentHashMap<>();
+  /** Bodies of the blocks staged last, decoded: what the node reads right after a commit. */
+  private final Map<Hash, List<Transaction>> recentBodies = Collections.synchronizedMap(
+      new LinkedHashMap<>(RECENT_BODIES, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash, List<Transaction>> eldest) {
+          return size() > RECENT_BODIES;
+        }
+      });
 
   public ChainExecution(ChainSpec spec, BlockProcessor vm, BlockHeader genesis) {
     this.spec = spec;
@@ -100,6 +111,16 @@ public final class ChainExecution implements ExecutionStage {
     ChainStore.stageBody(batch, hash, body);
     ChainStore.stageAcceptance(batch, hash, acceptance.record());
     stageChainMove(block, acceptance.record(), committed, batch);
+    recentBodies.put(hash, body);
+  }
+
+  /** The body of {@code block}: decoded already when it was staged lately, else read from {@code store}. */
+  public List<Transaction> body(KeyValueStoreReader store, Hash block) {
+    List<Transaction> recent = recentBodies.get(block);
+    if (recent != null) {
+      return recent;
+    }
+    return ChainStore.body(store, block).orElseThrow(() -> new IllegalStateException("no body stored for " + block));
   }
 
   /** What a valid block's header and body say its acceptance is computed from. */

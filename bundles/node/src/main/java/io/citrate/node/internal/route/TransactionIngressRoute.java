@@ -1,24 +1,21 @@
 package io.citrate.node.internal.route;
 
 import io.citrate.node.internal.NodeService;
-import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 
 /**
  * Route {@value #ROUTE_ID}: a transaction's EIP-2718 bytes, from the RPC or a peer, go to the pool; the reply is
  * the pool's {@code Admission}. Synchronous, since the sender is owed the verdict.
  */
-@Component(service = RoutesBuilder.class, scope = ServiceScope.PROTOTYPE,
-    property = NodeCamelContext.ROUTES_PROPERTY + "=" + NodeCamelContext.NAME)
 public final class TransactionIngressRoute extends RouteBuilder {
   public static final String ROUTE_ID = "transaction-ingress";
   public static final String ENDPOINT = "direct:transactions";
 
-  @Reference
-  NodeService node;
+  private final NodeService node;
+
+  public TransactionIngressRoute(NodeService node) {
+    this.node = node;
+  }
 
   @Override
   public void configure() {

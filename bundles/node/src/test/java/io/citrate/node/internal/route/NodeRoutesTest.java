@@ -30,13 +30,9 @@ class NodeRoutesTest extends CamelTestSupport {
 
   @Override
   protected RoutesBuilder[] createRouteBuilders() {
-    TransactionIngressRoute transactions = new TransactionIngressRoute();
-    transactions.node = devnet.node();
-    BlockIngressRoute blocks = new BlockIngressRoute();
-    blocks.importer = devnet.importer();
-    blocks.node = devnet.node();
-    BlockProductionRoute production = new BlockProductionRoute();
-    production.node = devnet.node();
+    TransactionIngressRoute transactions = new TransactionIngressRoute(devnet.node());
+    BlockIngressRoute blocks = new BlockIngressRoute(devnet.importer(), devnet.node());
+    BlockProductionRoute production = new BlockProductionRoute(devnet.node());
     RouteBuilder eventsOut = new RouteBuilder() {
       @Override
       public void configure() {
