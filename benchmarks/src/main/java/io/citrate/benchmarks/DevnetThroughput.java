@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -167,12 +168,14 @@ public final class DevnetThroughput {
     json.append("    \"").append(TOKEN.toHex()).append("\": {\"balance\": \"0\", \"nonce\": 1, \"code\": \"")
         .append(Bytes.toHex(tokenCode)).append("\", \"storage\": {");
     for (int i = 0; i < senders; i++) {
-      json.append(i == 0 ? "" : ", ").append('"').append(Bytes.toHex(EvmWorkloads.balanceSlot(addresses[i]).toBytes32()))
+      json.append(i == 0 ? "" : ", ").append('"')
+          .append(Bytes.toHex(EvmWorkloads.balanceSlot(addresses[i]).toBytes32()))
           .append("\": \"").append(Bytes.toHex(EvmWorkloads.word(TOKEN_BALANCE))).append('"');
     }
     json.append("}}");
     for (Address sender : addresses) {
-      json.append(",\n    \"").append(sender.toHex()).append("\": {\"balance\": \"").append(SENDER_BALANCE).append("\"}");
+      json.append(",\n    \"").append(sender.toHex()).append("\": {\"balance\": \"").append(SENDER_BALANCE)
+          .append("\"}");
     }
     json.append("\n  }\n}\n");
     return json.toString();
@@ -198,13 +201,13 @@ public final class DevnetThroughput {
   }
 
   /** Signs transactions {@code from} to {@code to} (exclusive) into {@code signed}, on every core. */
-  private static void sign(DevnetThroughput benchmark, Workload workload, List<byte[]> signed, int to) {
+  private void sign(Workload workload, List<byte[]> signed, int to) {
     int from = signed.size();
     if (to <= from) {
       return;
     }
     byte[][] batch = new byte[to - from][];
-    IntStream.range(from, to).parallel().forEach(i -> batch[i - from] = benchmark.transaction(workload, i).encoded());
+    IntStream.range(from, to).parallel().forEach(i -> batch[i - from] = transaction(workload, i).encoded());
     signed.addAll(Arrays.asList(batch));
   }
 
@@ -226,10 +229,10 @@ public final class DevnetThroughput {
   private record Committed(long nanos, Hash block, long number, int transactions) {}
 
   /** Everything a workload's measured period produced. */
-  private record Result(Workload workload, boolean durable, long transactions, double seconds, long blocks, double medianWindowRate,
-      List<Double> windowRates, Map<String, double[]> stages, long admitted, Map<RejectionReason, Long> rejections,
-      long pausesForFullPool, long slotsLost, long heapMiB, long storeMiB, boolean ranOut, double signingRate,
-      double executionRate) {
+  private record Result(Workload workload, boolean durable, long transactions, double seconds, long blocks,
+      double medianWindowRate, List<Double> windowRates, Map<String, double[]> stages, long admitted,
+      Map<RejectionReason, Long> rejections, long pausesForFullPool, long slotsLost, long heapMiB, long storeMiB,
+      boolean ranOut, double executionRate) {
     double rate() {
       return transactions / seconds;
     }
@@ -246,7 +249,7 @@ public final class DevnetThroughput {
     List<byte[]> signed = this.signed.computeIfAbsent(workload, w -> new ArrayList<>());
     long signStart = System.nanoTime();
     int initially = signed.size();
-    sign(this, workload, signed, Math.max(4_000, 2 * maxTransactions));
+    sign(workload, signed, Math.max(4_000, 2 * maxTransactions));
     double signingRate = (signed.size() - initially) * 1e9 / (System.nanoTime() - signStart);
     if (signed.size() > initially) {
       System.out.printf("signed %,d transactions in advance (%.0f/s on %d cores)%n", signed.size(), signingRate,
@@ -269,7 +272,7 @@ public final class DevnetThroughput {
       int needed = (int) Math.min(MAX_SIGNED,
           driver.submittedUpTo() + POOL_HIGH_WATER + Math.max(20_000, warmRate * seconds * 1.5));
       if (needed > signed.size()) {
-        sign(this, workload, signed, needed);
+        sign(workload, signed, needed);
         System.out.printf("signed up to %,d transactions in all%n", signed.size());
       }
       System.gc();
@@ -293,9 +296,9 @@ public final class DevnetThroughput {
       System.gc();
       Runtime runtime = Runtime.getRuntime();
       long heapMiB = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
-      Result result = new Result(workload, durable, transactions, elapsed, blocks.size(), median(windows), windows, stages,
-          after.get("admit")[2] - before.get("admit")[2], driver.rejectionCounts(), driver.pauses.sum(),
-          driver.slotsLost.sum(), heapMiB, directorySize(directory) >> 20, driver.ranOut, signingRate,
+      Result result = new Result(workload, durable, transactions, elapsed, blocks.size(), median(windows), windows,
+          stages, after.get("admit")[2] - before.get("admit")[2], driver.rejectionCounts(), driver.pauses.sum(),
+          driver.slotsLost.sum(), heapMiB, directorySize(directory) >> 20, driver.ranOut,
           baselines.computeIfAbsent(workload, w -> executionBaseline(w, signed)));
       System.out.printf("%s%s: %,d transfers in %,d blocks over %.1f s: %.0f/s (median of 10 s windows %.0f/s);"
               + " µs per transfer, wall (CPU): admission %s, building %s, import %s, head and pool update %s;"
@@ -548,7 +551,7 @@ public final class DevnetThroughput {
    */
   private static Map<String, double[]> stageCosts(Map<String, long[]> before, Map<String, long[]> after,
       long committed) {
-    Map<String, double[]> costs = new java.util.LinkedHashMap<>();
+    Map<String, double[]> costs = new LinkedHashMap<>();
     for (String stage : List.of("admit", "build", "import", "committed")) {
       long nanos = after.get(stage)[0] - before.get(stage)[0];
       long cpu = after.get(stage)[1] - before.get(stage)[1];
@@ -569,7 +572,7 @@ public final class DevnetThroughput {
   private double executionBaseline(Workload workload, List<byte[]> signed) {
     int count = 4 * BASELINE_BLOCK;
     if (signed.size() < count) {
-      sign(this, workload, signed, count);
+      sign(workload, signed, count);
     }
     List<Transaction> transactions = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -706,7 +709,8 @@ public final class DevnetThroughput {
     }
     System.out.println();
     System.out.println("µs per committed transfer, wall-clock (thread CPU):");
-    System.out.println("| workload | store | admission (ingress) | of which sender recovery | block building (execution)"
+    System.out.println("| workload | store | admission (ingress) | of which sender recovery"
+        + " | block building (execution)"
         + " | import (consensus + commit) | head and pool update | producer thread busy |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     for (Result r : results) {
@@ -734,7 +738,7 @@ public final class DevnetThroughput {
           r.windowRates().stream().map(v -> String.format("%.0f", v)).toList(), r.admitted(), r.rejections(),
           r.pausesForFullPool(), r.slotsLost(), r.heapMiB(), r.storeMiB(),
           r.ranOut() ? "; RAN OUT OF SIGNED TRANSACTIONS" : "");
-      Map<String, Double> shares = new java.util.LinkedHashMap<>();
+      Map<String, Double> shares = new LinkedHashMap<>();
       shares.put("admission", s.get("admit")[1]);
       shares.put("block building", s.get("build")[1]);
       shares.put("import", s.get("import")[1]);
