@@ -1,10 +1,14 @@
 package io.citrate.benchmarks;
 
+import static io.citrate.benchmarks.EvmWorkloads.balanceSlot;
+import static io.citrate.benchmarks.EvmWorkloads.senderKey;
+import static io.citrate.benchmarks.EvmWorkloads.transferCalldata;
+import static io.citrate.benchmarks.EvmWorkloads.word;
+
 import io.citrate.core.api.Address;
 import io.citrate.core.api.Bytes;
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.Wei;
-import io.citrate.core.api.crypto.Keccak256;
 import io.citrate.core.api.crypto.PrivateKey;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.core.api.tx.TransactionType;
@@ -18,11 +22,7 @@ import io.citrate.vm.internal.processor.TransactionExecutor;
 import io.citrate.vm.internal.state.KeyValueTrieNodeStore;
 import io.citrate.vm.internal.state.TrieWorldState;
 import io.citrate.vm.internal.state.Word;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,8 +44,6 @@ public final class EvmThroughputBenchmark {
   private static final BlockEnvironment BLOCK = new BlockEnvironment(COINBASE, 1, 1_000, 30_000_000, Wei.of(10),
       Hash.ZERO, 0, 1, number -> Hash.ZERO);
   private static final Wei SENDER_BALANCE = Wei.of(1_000_000_000_000_000_000L);
-  /** transfer(address,uint256) */
-  private static final byte[] TRANSFER_SELECTOR = Bytes.fromHex("0xa9059cbb");
   /** Opcodes executed by the arithmetic contract: 3 before the loop, 19 per iteration, 5 after it. */
   private static final int ARITHMETIC_OPCODES_PER_ITERATION = 19;
   private static final int ARITHMETIC_OPCODES_OUTSIDE_LOOP = 8;
@@ -53,8 +51,7 @@ public final class EvmThroughputBenchmark {
   private static final int ARITHMETIC_GAS_PER_ITERATION = 66;
   private static final int ARITHMETIC_GAS_OUTSIDE_LOOP = 24;
 
-  private final Map<String, Long> parameters = new HashMap<>();
-  private final Map<String, byte[]> code = new HashMap<>();
+  private final EvmWorkloads workloads = EvmWorkloads.load();
   private final TransactionExecutor executor =
       new TransactionExecutor(MainnetEvms.cancun(MainnetPrecompiles.cancun()));
 
@@ -67,11 +64,10 @@ public final class EvmThroughputBenchmark {
     }
   }
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
     int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int warmUps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     EvmThroughputBenchmark benchmark = new EvmThroughputBenchmark();
-    benchmark.load();
     for (String workload : List.of("arithmetic", "storage", "erc20")) {
       for (int i = 0; i < warmUps; i++) {
         benchmark.measure(workload);
@@ -89,38 +85,6 @@ public final class EvmThroughputBenchmark {
       }
     }
     benchmark.reportArithmeticAllocation();
-  }
-
-  private void load() throws IOException {
-    String text;
-    try (InputStream in = EvmThroughputBenchmark.class.getResourceAsStream("/evm-workloads.txt")) {
-      text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-    }
-    String section = null;
-    StringBuilder hex = new StringBuilder();
-    for (String rawLine : text.split("\n")) {
-      String line = rawLine.replaceFirst("#.*", "").trim();
-      if (line.isEmpty()) {
-        continue;
-      }
-      if (line.contains("=")) {
-        String[] parts = line.split("=");
-        parameters.put(parts[0].trim(), Long.parseLong(parts[1].trim()));
-      } else if (line.startsWith("code ")) {
-        if (section != null) {
-          code.put(section, Bytes.fromHex(hex.toString()));
-        }
-        section = line.substring(5, line.length() - 1).trim();
-        hex.setLength(0);
-      } else {
-        hex.append(line.replace(" ", ""));
-      }
-    }
-    code.put(section, Bytes.fromHex(hex.toString()));
-  }
-
-  private int parameter(String name) {
-    return Math.toIntExact(parameters.get(name));
   }
 
   private Measurement measure(String workload) {
@@ -200,7 +164,7 @@ public final class EvmThroughputBenchmark {
     List<Transaction> transactions = new ArrayList<>();
     for (int j = 0; j < parameter("erc20.transactions"); j++) {
       Address to = keys.get((7 * j + 3) % holders).publicKey().toAddress();
-      byte[] data = Bytes.concat(TRANSFER_SELECTOR, Bytes.leftPad(to.unsafeBytes(), 32), word(1 + j % 100));
+      byte[] data = transferCalldata(to, 1 + j % 100);
       transactions.add(call(keys.get(j % holders), j / holders, parameter("erc20.gasLimit"), data));
     }
     return new Batch(world, transactions);
@@ -209,24 +173,15 @@ public final class EvmThroughputBenchmark {
   /** A fresh in-memory state holding the workload's contract and {@code senders} funded senders. */
   private TrieWorldState worldWithContract(String workload, Map<Word, Word> storage, int senders) {
     TrieWorldState world = TrieWorldState.empty(new KeyValueTrieNodeStore(new MemoryKeyValueStore()));
-    world.updateAccount(CONTRACT, 1, Wei.ZERO, code.get(workload), storage);
+    world.updateAccount(CONTRACT, 1, Wei.ZERO, workloads.code(workload), storage);
     for (int sender = 0; sender < senders; sender++) {
       world.updateAccount(senderKey(sender).publicKey().toAddress(), 0, SENDER_BALANCE, null, Map.of());
     }
     return world;
   }
 
-  /** Sender keys 1000, 1001, ...: the peer script derives the same ones. */
-  private static PrivateKey senderKey(int index) {
-    return PrivateKey.fromScalar(BigInteger.valueOf(1_000L + index));
-  }
-
-  private static Word balanceSlot(Address holder) {
-    return Word.fromBytes(Keccak256.hash(Bytes.leftPad(holder.unsafeBytes(), 32), new byte[32]).unsafeBytes());
-  }
-
-  private static byte[] word(long value) {
-    return Word.of(value).toBytes32();
+  private int parameter(String name) {
+    return workloads.parameter(name);
   }
 
   private static Transaction call(PrivateKey key, long nonce, long gasLimit, byte[] data) {
