@@ -120,6 +120,8 @@ public final class DevnetThroughput {
   }
 
   public static void main(String[] args) throws Exception {
+    // The node logs every new head; a hundred lines a second would be measured too.
+    System.setProperty("org.slf4j.simpleLogger.log.io.citrate.node", "warn");
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int senders = args.length > 2 ? Integer.parseInt(args[2]) : 4_000;

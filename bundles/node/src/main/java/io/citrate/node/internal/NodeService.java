@@ -217,6 +217,13 @@ public final class NodeService implements Node {
     pool.headChanged(acceptedTransactions, reinjected);
     AcceptanceRecord record = head.head().record();
     metrics.chainBlockCommitted(record.timestamp(), acceptedTransactions.size());
+    if (change.isReorganisation()) {
+      LOG.info("Head #{} {}: reorganisation, {} chain blocks left, {} joined, {} transactions taken back",
+          record.number(), newHead, change.removed().size(), change.added().size(), reinjected.size());
+    } else {
+      LOG.info("Head #{} {}: {} transactions, {} skipped, gas {}", record.number(), newHead,
+          record.accepted().size(), record.skipped().size(), record.gasUsed());
+    }
     publish(new ChainEvent.HeadChanged(change.removed(), change.added(), newHead, record.number()));
   }
 
