@@ -155,6 +155,20 @@ class DevnetExecutionTest {
   }
 
   @Test
+  void perTransactionProductionMakesABlockForEachExecutableTransaction() {
+    Devnet automining = new Devnet(new MemoryKeyValueStore(), ProductionSettings.Mode.PER_TRANSACTION);
+    Transaction first = automining.transfer(Devnet.ALICE, 0, Devnet.CAROL, Wei.ONE, 1);
+    Transaction second = automining.transfer(Devnet.ALICE, 1, Devnet.CAROL, Wei.ONE, 1);
+
+    automining.node.admit(first.encoded());
+    assertThat(automining.node.transactionLocation(first.hash())).map(TransactionLocation::number).contains(1L);
+    automining.node.admit(second.encoded());
+    assertThat(automining.node.transactionLocation(second.hash())).map(TransactionLocation::number).contains(2L);
+    assertThat(automining.node.admit(new byte[] {1, 2, 3})).isInstanceOf(Admission.Rejected.class);
+    assertThat(automining.node.status().headNumber()).isEqualTo(2);
+  }
+
+  @Test
   void produceBlockWithoutAValidatorKeyIsRefused() {
     NodeService readOnly = new NodeService(devnet.spec, devnet.consensus, devnet.pool, devnet.store,
         devnet.execution, devnet.head, Optional.empty(), new ProductionSettings(ProductionSettings.Mode.OFF, 1_000, 10),
