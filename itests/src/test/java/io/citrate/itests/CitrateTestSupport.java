@@ -49,6 +49,7 @@ public abstract class CitrateTestSupport {
           + " (build karaf-assembly first)");
     }
     File buildDir = new File(System.getProperty("project.build.directory", "target"));
+    String rpcPort = String.valueOf(freePort());
     List<Option> options = new ArrayList<>(Arrays.asList(
         karafDistributionConfiguration()
             .frameworkUrl(distribution.toURI().toString())
@@ -61,6 +62,9 @@ public abstract class CitrateTestSupport {
         editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
         // Tests produce the blocks they need; a production loop would move the DAG under them.
         editConfigurationFilePut("etc/io.citrate.node.cfg", "production.mode", "off"),
+        // JSON-RPC on a free port, told to the tests inside the container.
+        editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", rpcPort),
+        systemProperty("citrate.rpc.port").value(rpcPort),
         editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
             String.valueOf(freePort())),
         editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",

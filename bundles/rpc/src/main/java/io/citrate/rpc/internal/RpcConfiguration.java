@@ -1,0 +1,18 @@
+package io.citrate.rpc.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * PID {@code io.citrate.rpc}: the limits of the JSON-RPC endpoint. Where it listens is Pax Web's
+ * ({@code etc/org.ops4j.pax.web.cfg}: 127.0.0.1:8545 in the distribution).
+ */
+@ObjectClassDefinition(name = "Citrate JSON-RPC", description = "Limits of the Ethereum JSON-RPC endpoint.")
+public @interface RpcConfiguration {
+
+  @AttributeDefinition(name = "Largest batch", description = "Most requests one batch may hold.", min = "1")
+  int batch_max_requests() default 1_000;
+
+  @AttributeDefinition(name = "Largest body", description = "Most bytes a request body may have.", min = "1")
+  int body_max_bytes() default 5 * 1024 * 1024;
+}
