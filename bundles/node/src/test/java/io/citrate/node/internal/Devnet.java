@@ -96,6 +96,10 @@ public final class Devnet {
     return node;
   }
 
+  public ConsensusService consensus() {
+    return consensus;
+  }
+
   public TransactionPoolService pool() {
     return pool;
   }

@@ -3,7 +3,7 @@
  * come in namespace groups, and failures are {@link io.citrate.rpc.api.JsonRpcException}s with EIP-1474 codes.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.citrate.rpc.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,7 +11,6 @@ import io.citrate.rpc.api.JsonRpcException;
 import io.citrate.rpc.api.JsonRpcMethod;
 import io.citrate.rpc.api.JsonRpcRequest;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +26,11 @@ public final class JsonRpcProcessor {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private final Map<String, JsonRpcMethod> methods;
+  private final JsonRpcMethods methods;
   private final int maxBatchSize;
 
-  public JsonRpcProcessor(Map<String, JsonRpcMethod> methods, int maxBatchSize) {
-    this.methods = Map.copyOf(methods);
+  public JsonRpcProcessor(JsonRpcMethods methods, int maxBatchSize) {
+    this.methods = methods;
     this.maxBatchSize = maxBatchSize;
   }
 

@@ -1,26 +1,30 @@
 package io.citrate.rpc.internal;
 
-import io.citrate.node.api.Node;
-import io.citrate.rpc.internal.methods.StandardMethods;
+import io.citrate.rpc.api.JsonRpcNamespace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Ethereum JSON-RPC over HTTP: a POST of a request or a batch to {@code /} is answered by the
  * {@link JsonRpcProcessor}. Registered on the OSGi HTTP whiteboard, so Pax Web's Jetty serves it where
- * {@code etc/org.ops4j.pax.web.cfg} says. A body over the configured size is refused before it is parsed.
+ * {@code etc/org.ops4j.pax.web.cfg} says. A body over the configured size is refused before it is parsed. The
+ * methods are those of the registered {@link JsonRpcNamespace} services that the configuration enables.
  */
 @Component(service = Servlet.class, configurationPid = "io.citrate.rpc",
     configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -30,15 +34,26 @@ public final class JsonRpcServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final String JSON = "application/json";
 
+  private final transient JsonRpcMethods methods;
   private final transient JsonRpcProcessor processor;
   private final int maxBodyBytes;
 
   @Activate
-  public JsonRpcServlet(@Reference Node node, RpcConfiguration configuration) {
-    String version = FrameworkUtil.getBundle(JsonRpcServlet.class) == null ? "dev"
-        : FrameworkUtil.getBundle(JsonRpcServlet.class).getVersion().toString();
-    this.processor = new JsonRpcProcessor(StandardMethods.of(node, version), configuration.batch_max_requests());
+  public JsonRpcServlet(RpcConfiguration configuration) {
+    Set<String> enabled = Arrays.stream(configuration.namespaces().split(","))
+        .map(String::trim).filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    this.methods = new JsonRpcMethods(enabled);
+    this.processor = new JsonRpcProcessor(methods, configuration.batch_max_requests());
     this.maxBodyBytes = configuration.body_max_bytes();
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void addNamespace(JsonRpcNamespace namespace) {
+    methods.add(namespace);
+  }
+
+  void removeNamespace(JsonRpcNamespace namespace) {
+    methods.remove(namespace);
   }
 
   @Override

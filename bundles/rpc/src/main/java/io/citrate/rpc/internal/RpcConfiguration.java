@@ -10,6 +10,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "Citrate JSON-RPC", description = "Limits of the Ethereum JSON-RPC endpoint.")
 public @interface RpcConfiguration {
 
+  @AttributeDefinition(name = "Namespaces", description = "Comma-separated method namespaces served.")
+  String namespaces() default "eth,net,web3,txpool,debug,citrate";
+
   @AttributeDefinition(name = "Largest batch", description = "Most requests one batch may hold.", min = "1")
   int batch_max_requests() default 1_000;
 

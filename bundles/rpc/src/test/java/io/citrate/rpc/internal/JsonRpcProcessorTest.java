@@ -10,11 +10,11 @@ import io.citrate.node.internal.Devnet;
 import io.citrate.node.internal.ProductionSettings;
 import io.citrate.rpc.api.JsonRpcMethod;
 import io.citrate.rpc.api.JsonRpcRequest;
-import io.citrate.rpc.internal.methods.StandardMethods;
+import io.citrate.rpc.internal.methods.Namespaces;
 import io.citrate.store.api.MemoryKeyValueStore;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonRpcProcessorTest {
@@ -23,9 +23,9 @@ class JsonRpcProcessorTest {
   private final Devnet devnet = new Devnet(new MemoryKeyValueStore(), ProductionSettings.Mode.OFF, 1_000);
   private final JsonRpcProcessor processor = new JsonRpcProcessor(methods(), 4);
 
-  private Map<String, JsonRpcMethod> methods() {
-    Map<String, JsonRpcMethod> methods = new HashMap<>(StandardMethods.of(devnet.node(), "0.1.0"));
-    methods.put("test_fail", new JsonRpcMethod() {
+  private JsonRpcMethods methods() {
+    List<JsonRpcMethod> methods = new ArrayList<>(Namespaces.methods(devnet).toList());
+    methods.add(new JsonRpcMethod() {
       @Override
       public String name() {
         return "test_fail";
@@ -36,7 +36,7 @@ class JsonRpcProcessorTest {
         throw new IllegalStateException("secret detail of the node");
       }
     });
-    return methods;
+    return JsonRpcMethods.of(methods);
   }
 
   private JsonNode call(String body) throws Exception {
@@ -55,7 +55,7 @@ class JsonRpcProcessorTest {
     assertThat(number.get("result").asText()).isEqualTo("0x0");
     assertThat(number.get("id").asInt()).isEqualTo(7);
     assertThat(number.get("jsonrpc").asText()).isEqualTo("2.0");
-    assertThat(call(request("web3_clientVersion", "[]")).get("result").asText()).startsWith("Citrate/v0.1.0/");
+    assertThat(call(request("web3_clientVersion", "[]")).get("result").asText()).startsWith("Citrate/v");
     assertThat(call(request("web3_sha3", "[\"0x68656c6c6f20776f726c64\"]")).get("result").asText())
         .isEqualTo("0x47173285a8d7341e5e972fc677286384f802f8ef42a5ec5f03bbfa254cb01fad");
   }
