@@ -294,8 +294,10 @@ public final class NodeService implements Node {
       transactions.add(new AcceptedTransaction(transactionOf(block, entry, bodies), carrier, i,
           record.receipts().get(i)));
     }
-    return Optional.of(new BlockAcceptance(header.get(), record.number(), transactions, record.skipped(),
-        record.gasUsed()));
+    Hash selectedParent = header.get().isGenesis() ? Hash.ZERO
+        : consensus.ghostdagData(block).orElseThrow().selectedParent();
+    return Optional.of(new BlockAcceptance(header.get(), selectedParent, record.number(), transactions,
+        record.skipped(), record.gasUsed()));
   }
 
   @Override

@@ -97,7 +97,7 @@ public final class JsonRpcProcessor {
     try {
       Object result = method.response(new JsonRpcRequest(name.asText(), params));
       response = envelope(replyId);
-      response.set("result", JSON.valueToTree(result));
+      response.set("result", result instanceof JsonNode tree ? tree : JSON.valueToTree(result));
     } catch (JsonRpcException e) {
       response = error(replyId, e.error(), e.getMessage());
       if (e.data().isPresent()) {
