@@ -20,6 +20,13 @@ public sealed interface ChainEvent {
     }
   }
 
+  /** The pool took {@code transaction} (journaled, waiting for a block): a pending transaction to clients. */
+  record TransactionPending(Hash transaction) implements ChainEvent {
+    public TransactionPending {
+      Objects.requireNonNull(transaction, "transaction");
+    }
+  }
+
   /** A block was committed to the DAG, on the selected chain or not. */
   record BlockCommitted(Hash block) implements ChainEvent {
     public BlockCommitted {

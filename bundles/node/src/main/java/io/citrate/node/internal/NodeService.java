@@ -123,6 +123,7 @@ public final class NodeService implements Node {
       ChainStore.stagePendingTransactionRemoval(journal, replaced.replaced());
     }
     store.commit(journal);
+    publish(new ChainEvent.TransactionPending(admission.hash()));
     if (production.mode() == ProductionSettings.Mode.PER_TRANSACTION && producer.isPresent()) {
       produceBlock();
     }

@@ -28,7 +28,9 @@ import io.citrate.vm.internal.registry.WhiteboardPrecompileRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The built-in devnet assembled in one process from the real parts, as the components assemble it in Karaf, on
@@ -56,6 +58,7 @@ public final class Devnet {
   final BlockImport importer;
   final NodeService node;
   final List<ChainEvent> events = new ArrayList<>();
+  private final List<Consumer<ChainEvent>> listeners = new CopyOnWriteArrayList<>();
   final AtomicLong clock;
 
   Devnet(KeyValueStore store, ProductionSettings.Mode mode) {
@@ -89,7 +92,17 @@ public final class Devnet {
     importer = new BlockImport(consensus, execution);
     node = new NodeService(spec, consensus, pool, store, execution, head, Optional.of(producer),
         new ProductionSettings(mode, intervalMillis, maxTransactions), new MetricRegistry());
-    node.connect(this::importBlock, node::admit, events::add);
+    node.connect(this::importBlock, node::admit, this::deliver);
+  }
+
+  /** Calls {@code listener} with every event the node publishes from now on, on the publishing thread. */
+  public void onEvent(Consumer<ChainEvent> listener) {
+    listeners.add(listener);
+  }
+
+  private void deliver(ChainEvent event) {
+    events.add(event);
+    listeners.forEach(listener -> listener.accept(event));
   }
 
   public NodeService node() {
