@@ -18,4 +18,23 @@ public @interface RpcConfiguration {
 
   @AttributeDefinition(name = "Largest body", description = "Most bytes a request body may have.", min = "1")
   int body_max_bytes() default 5 * 1024 * 1024;
+
+  @AttributeDefinition(name = "Largest log block range",
+      description = "Most blocks one eth_getLogs or eth_getFilterLogs request may scan.", min = "1")
+  int logs_max_block_range() default 10_000;
+
+  @AttributeDefinition(name = "Most logs", description = "Most logs one eth_getLogs or eth_getFilterLogs answer may hold.",
+      min = "1")
+  int logs_max_results() default 10_000;
+
+  @AttributeDefinition(name = "Filter timeout",
+      description = "Seconds after which a filter that nobody polled is uninstalled.", min = "1")
+  int filters_timeout_seconds() default 300;
+
+  @AttributeDefinition(name = "Most filters", description = "Most filters installed at once.", min = "1")
+  int filters_max() default 1_000;
+
+  @AttributeDefinition(name = "Most buffered changes",
+      description = "Most changes one filter keeps between polls; beyond it the oldest are dropped.", min = "1")
+  int filters_max_changes() default 10_000;
 }

@@ -90,4 +90,17 @@ final class Quantities {
     }
     return number.longValueExact();
   }
+
+  /** A JSON boolean, such as the full-transactions flag of the block methods. */
+  static boolean bool(JsonNode value, String what) throws JsonRpcException {
+    if (value == null || !value.isBoolean()) {
+      throw JsonRpcException.invalidParams(what + ": a boolean");
+    }
+    return value.asBoolean();
+  }
+
+  /** A position in a list, such as a transaction index; one beyond any list's size is as good as absent. */
+  static int index(JsonNode value, String what) throws JsonRpcException {
+    return (int) Math.min(longQuantity(value, what), Integer.MAX_VALUE);
+  }
 }

@@ -3,6 +3,8 @@ package io.citrate.rpc.internal.methods;
 import io.citrate.node.internal.Devnet;
 import io.citrate.rpc.api.JsonRpcMethod;
 import io.citrate.rpc.api.JsonRpcNamespace;
+import io.citrate.rpc.internal.RpcConfiguration;
+import io.citrate.rpc.internal.RpcSettings;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -11,8 +13,20 @@ public final class Namespaces {
   private Namespaces() {}
 
   public static List<JsonRpcNamespace> of(Devnet devnet) {
-    return List.of(new EthNamespace(devnet.node(), devnet.consensus()), new NetNamespace(devnet.node()),
-        new Web3Namespace());
+    RpcConfiguration configuration = RpcSettings.defaults();
+    return of(devnet, configuration, listening(devnet, new Filters(configuration)));
+  }
+
+  /** The namespaces under {@code configuration}, with {@code filters} as the filter manager. */
+  static List<JsonRpcNamespace> of(Devnet devnet, RpcConfiguration configuration, Filters filters) {
+    return List.of(new EthNamespace(devnet.node(), devnet.consensus(), devnet.pool(), filters, configuration),
+        new NetNamespace(devnet.node()), new Web3Namespace());
+  }
+
+  /** {@code filters}, fed the node's events as the whiteboard feeds the component. */
+  static Filters listening(Devnet devnet, Filters filters) {
+    devnet.onEvent(filters::onChainEvent);
+    return filters;
   }
 
   public static Stream<JsonRpcMethod> methods(Devnet devnet) {
