@@ -23,8 +23,8 @@ public @interface RpcConfiguration {
       description = "Most blocks one eth_getLogs or eth_getFilterLogs request may scan.", min = "1")
   int logs_max_block_range() default 10_000;
 
-  @AttributeDefinition(name = "Most logs", description = "Most logs one eth_getLogs or eth_getFilterLogs answer may hold.",
-      min = "1")
+  @AttributeDefinition(name = "Most logs",
+      description = "Most logs one eth_getLogs or eth_getFilterLogs answer may hold.", min = "1")
   int logs_max_results() default 10_000;
 
   @AttributeDefinition(name = "Filter timeout",

@@ -4,7 +4,10 @@ import io.citrate.rpc.api.JsonRpcException;
 import io.citrate.rpc.api.JsonRpcMethod;
 import io.citrate.rpc.api.JsonRpcRequest;
 
-/** {@code eth_getBlockByNumber}: the chain block at a number or tag, with its transactions in full or as hashes; null when there is none. */
+/**
+ * {@code eth_getBlockByNumber}: the chain block at a number or tag, with its transactions in full or as hashes;
+ * null when there is none.
+ */
 public final class EthGetBlockByNumber implements JsonRpcMethod {
   private final Blocks blocks;
 

@@ -4,7 +4,10 @@ import io.citrate.rpc.api.JsonRpcException;
 import io.citrate.rpc.api.JsonRpcMethod;
 import io.citrate.rpc.api.JsonRpcRequest;
 
-/** {@code eth_getFilterLogs}: every log a logs filter matches over its block range, as {@code eth_getLogs} would answer. */
+/**
+ * {@code eth_getFilterLogs}: every log a logs filter matches over its block range, as {@code eth_getLogs} would
+ * answer.
+ */
 public final class EthGetFilterLogs implements JsonRpcMethod {
   private final Filters filters;
   private final LogSearch search;

@@ -8,8 +8,8 @@ import io.citrate.rpc.api.JsonRpcRequest;
 import java.util.Optional;
 
 /**
- * {@code eth_getTransactionByBlockHashAndIndex}: the transaction at a position of what a block accepted; null when there
- * is no such block or position.
+ * {@code eth_getTransactionByBlockHashAndIndex}: the transaction at a position of what a block accepted; null when
+ * there is no such block or position.
  */
 public final class EthGetTransactionByBlockHashAndIndex implements JsonRpcMethod {
   private final Blocks blocks;

@@ -32,9 +32,10 @@ public final class EthNamespace implements JsonRpcNamespace {
         new EthGetUncleByBlockNumberAndIndex(), new EthGetUncleByBlockHashAndIndex(),
         new EthGetTransactionByHash(node, pool), new EthGetTransactionByBlockNumberAndIndex(blocks),
         new EthGetTransactionByBlockHashAndIndex(blocks), new EthGetTransactionReceipt(node),
-        new EthGetBlockReceipts(blocks), new EthGetLogs(logs), new EthNewFilter(filters), new EthNewBlockFilter(filters),
-        new EthNewPendingTransactionFilter(filters), new EthGetFilterChanges(filters, logs, blocks),
-        new EthGetFilterLogs(filters, logs), new EthUninstallFilter(filters)));
+        new EthGetBlockReceipts(blocks), new EthGetLogs(logs), new EthNewFilter(filters),
+        new EthNewBlockFilter(filters), new EthNewPendingTransactionFilter(filters),
+        new EthGetFilterChanges(filters, logs, blocks), new EthGetFilterLogs(filters, logs),
+        new EthUninstallFilter(filters)));
     this.methods = List.copyOf(all);
   }
 

@@ -25,10 +25,11 @@ public final class EthNewFilter implements JsonRpcMethod {
     request.requireAtMost(1);
     LogQuery query = LogQuery.parse(request.required(0));
     if (query.blockHash().isPresent()) {
-      throw JsonRpcException.invalidParams("filter: blockHash is for eth_getLogs; a filter takes fromBlock and toBlock");
+      throw JsonRpcException.invalidParams(
+          "filter: blockHash is for eth_getLogs; a filter takes fromBlock and toBlock");
     }
-    if (query.fromBlock() instanceof BlockParameter.Numbered from && query.toBlock() instanceof BlockParameter.Numbered to
-        && from.number() > to.number()) {
+    if (query.fromBlock() instanceof BlockParameter.Numbered from
+        && query.toBlock() instanceof BlockParameter.Numbered to && from.number() > to.number()) {
       throw JsonRpcException.invalidParams("invalid block range");
     }
     return filters.install(Filters.Kind.LOGS, query);

@@ -4,7 +4,10 @@ import io.citrate.rpc.api.JsonRpcException;
 import io.citrate.rpc.api.JsonRpcMethod;
 import io.citrate.rpc.api.JsonRpcRequest;
 
-/** {@code eth_newPendingTransactionFilter}: installs a filter whose polls answer the hashes of transactions the pool took. */
+/**
+ * {@code eth_newPendingTransactionFilter}: installs a filter whose polls answer the hashes of transactions the pool
+ * took.
+ */
 public final class EthNewPendingTransactionFilter implements JsonRpcMethod {
   private final Filters filters;
 

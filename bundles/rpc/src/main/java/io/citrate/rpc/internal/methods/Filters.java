@@ -158,7 +158,10 @@ public final class Filters implements ChainEventListener {
         if (filter.kind == Kind.BLOCKS) {
           moved.added().forEach(block -> filter.add(new Change(block, false), maxChanges));
         } else if (filter.kind == Kind.LOGS) {
-          moved.removed().forEach(block -> filter.add(new Change(block, true), maxChanges));
+          // Removed blocks come lowest first, as geth sends the logs a reorganisation deleted.
+          for (int i = moved.removed().size() - 1; i >= 0; i--) {
+            filter.add(new Change(moved.removed().get(i), true), maxChanges);
+          }
           moved.added().forEach(block -> filter.add(new Change(block, false), maxChanges));
         }
       }

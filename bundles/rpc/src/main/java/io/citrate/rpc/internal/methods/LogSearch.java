@@ -56,8 +56,8 @@ final class LogSearch {
       return logs;
     }
     if (to - from + 1 > limits.maxBlockRange()) {
-      throw new JsonRpcException(JsonRpcError.LIMIT_EXCEEDED, "block range of " + (to - from + 1)
-          + " blocks exceeds the limit of " + limits.maxBlockRange() + " (logs.max.block.range); query a narrower range");
+      throw new JsonRpcException(JsonRpcError.LIMIT_EXCEEDED, "block range of " + (to - from + 1) + " blocks exceeds "
+          + "the limit of " + limits.maxBlockRange() + " (logs.max.block.range); query a narrower range");
     }
     for (long number = from; number <= to; number++) {
       Optional<Hash> hash = chain.consensus().selectedChainBlockAt(number);

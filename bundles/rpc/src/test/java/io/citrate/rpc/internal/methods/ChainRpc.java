@@ -108,9 +108,9 @@ final class ChainRpc {
   }
 
   private Transaction signed(PrivateKey from, long nonce, Address to, byte[] data, long tipGwei, long gas) {
-    Transaction.Builder builder = Transaction.builder(TransactionType.EIP1559).chainId(devnet.node().chainSpec().chainId())
-        .nonce(nonce).maxPriorityFeePerGas(Wei.ofGwei(tipGwei)).maxFeePerGas(Wei.ofGwei(100 + 10 * tipGwei))
-        .gasLimit(gas).value(Wei.ZERO).data(data);
+    Transaction.Builder builder = Transaction.builder(TransactionType.EIP1559)
+        .chainId(devnet.node().chainSpec().chainId()).nonce(nonce).maxPriorityFeePerGas(Wei.ofGwei(tipGwei))
+        .maxFeePerGas(Wei.ofGwei(100 + 10 * tipGwei)).gasLimit(gas).value(Wei.ZERO).data(data);
     if (to != null) {
       builder.to(to);
     }

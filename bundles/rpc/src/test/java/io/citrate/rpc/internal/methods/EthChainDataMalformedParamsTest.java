@@ -11,7 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every block, transaction, receipt, log and filter method refuses malformed parameters with -32602 and changes nothing. */
+/**
+ * Every block, transaction, receipt, log and filter method refuses malformed parameters with -32602 and changes
+ * nothing.
+ */
 class EthChainDataMalformedParamsTest {
   private static final String HASH = "\"0x" + "ab".repeat(32) + "\"";
 

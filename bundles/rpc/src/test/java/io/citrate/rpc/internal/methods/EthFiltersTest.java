@@ -136,19 +136,21 @@ class EthFiltersTest {
   }
 
   @Test
-  void removedBlocksOfAHeadChangedEventComeBackAsRemovedLogsFirst() throws Exception {
+  void removedBlocksOfAHeadChangedEventComeBackLowestFirstAsRemovedLogsBeforeTheAddedOnes() throws Exception {
     ChainRpc rpc = new ChainRpc();
     Address emitter = EthObjects.createdContract(rpc.deployEmitter(Devnet.ALICE, 0));
     rpc.produce();
     rpc.emit(Devnet.ALICE, 1, emitter, new byte[] {7});
-    Hash withLog = rpc.produce();
-    Hash empty = rpc.produce();
+    Hash second = rpc.produce();
+    rpc.emit(Devnet.ALICE, 2, emitter, new byte[] {8});
+    Hash third = rpc.produce();
     String filter = id(rpc.call("eth_newFilter", "[{}]"));
 
-    rpc.filters.onChainEvent(new ChainEvent.HeadChanged(List.of(empty, withLog), List.of(withLog), withLog, 2));
+    // As the node words a move: removed blocks highest first, added ones lowest first.
+    rpc.filters.onChainEvent(new ChainEvent.HeadChanged(List.of(third, second), List.of(second), second, 2));
     JsonNode changes = rpc.call("eth_getFilterChanges", filter);
-    assertThat(changes).extracting(log -> log.get("removed").asBoolean()).containsExactly(true, false);
-    assertThat(changes).allSatisfy(log -> assertThat(log.get("data").asText()).isEqualTo("0x07"));
+    assertThat(changes).extracting(log -> log.get("data").asText()).containsExactly("0x07", "0x08", "0x07");
+    assertThat(changes).extracting(log -> log.get("removed").asBoolean()).containsExactly(true, true, false);
   }
 
   @Test
