@@ -10,10 +10,10 @@ import io.citrate.rpc.internal.RpcConfiguration;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.osgi.service.component.annotations.Activate;
@@ -72,10 +72,10 @@ public final class Filters implements ChainEventListener {
       return lastUsedMillis < thresholdMillis;
     }
 
-    /** Takes the queued changes; null when some were dropped since the last poll (the buffer restarts empty). */
-    synchronized List<Change> drain(long nowMillis) {
+    /** Takes the queued changes; empty when some were dropped since the last poll (the buffer restarts empty). */
+    synchronized Optional<List<Change>> drain(long nowMillis) {
       lastUsedMillis = nowMillis;
-      List<Change> drained = overflowed ? null : new ArrayList<>(changes);
+      Optional<List<Change>> drained = overflowed ? Optional.empty() : Optional.of(List.copyOf(changes));
       changes.clear();
       overflowed = false;
       return drained;
@@ -122,12 +122,12 @@ public final class Filters implements ChainEventListener {
   Poll poll(String id) throws JsonRpcException {
     long now = clockMillis.getAsLong();
     Filter filter = live(id, now);
-    List<Change> changes = filter.drain(now);
-    if (changes == null) {
+    Optional<List<Change>> changes = filter.drain(now);
+    if (changes.isEmpty()) {
       throw new JsonRpcException(JsonRpcError.LIMIT_EXCEEDED, "filter " + id + " dropped changes: more than "
           + maxChanges + " (filters.max.changes) since the last poll; poll more often, the filter goes on from now");
     }
-    return new Poll(filter.kind, filter.query, changes);
+    return new Poll(filter.kind, filter.query, changes.get());
   }
 
   /** The query of a logs filter, for {@code eth_getFilterLogs}; the filter counts as used. */
