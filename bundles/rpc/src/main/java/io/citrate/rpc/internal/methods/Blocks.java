@@ -17,10 +17,6 @@ final class Blocks {
     this.chain = chain;
   }
 
-  ChainView chain() {
-    return chain;
-  }
-
   /** The block {@code parameter} names; a hash that does not require the canonical chain may name any DAG block. */
   Optional<BlockAcceptance> byParameter(BlockParameter parameter) throws JsonRpcException {
     if (parameter instanceof BlockParameter.ByHash byHash && !byHash.requireCanonical()) {

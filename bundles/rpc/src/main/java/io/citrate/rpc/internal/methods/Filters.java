@@ -146,7 +146,9 @@ public final class Filters implements ChainEventListener {
     return filters.remove(id) != null;
   }
 
+  /** How many filters live: idle ones are uninstalled first. */
   int size() {
+    expireIdle(clockMillis.getAsLong());
     return filters.size();
   }
 
