@@ -18,7 +18,10 @@ public final class EthNamespace implements JsonRpcNamespace {
   @Activate
   public EthNamespace(@Reference Node node, @Reference Consensus consensus) {
     ChainView chain = new ChainView(node, consensus);
-    this.methods = List.of(new EthChainId(node), new EthBlockNumber(node), new EthSendRawTransaction(node));
+    TipOracle tips = new TipOracle(node);
+    this.methods = List.of(new EthChainId(node), new EthBlockNumber(node), new EthSendRawTransaction(node),
+        new EthGasPrice(tips), new EthMaxPriorityFeePerGas(tips), new EthFeeHistory(chain), new EthSyncing(),
+        new EthAccounts());
   }
 
   @Override
