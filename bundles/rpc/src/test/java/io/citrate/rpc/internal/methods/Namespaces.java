@@ -12,7 +12,7 @@ public final class Namespaces {
 
   public static List<JsonRpcNamespace> of(Devnet devnet) {
     return List.of(new EthNamespace(devnet.node(), devnet.consensus()), new NetNamespace(devnet.node()),
-        new Web3Namespace());
+        new Web3Namespace(), new TxpoolNamespace(devnet.pool()));
   }
 
   public static Stream<JsonRpcMethod> methods(Devnet devnet) {
