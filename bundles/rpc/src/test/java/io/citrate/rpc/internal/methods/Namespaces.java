@@ -12,7 +12,8 @@ public final class Namespaces {
 
   public static List<JsonRpcNamespace> of(Devnet devnet) {
     return List.of(new EthNamespace(devnet.node(), devnet.consensus()), new NetNamespace(devnet.node()),
-        new Web3Namespace(), new TxpoolNamespace(devnet.pool()));
+        new Web3Namespace(), new TxpoolNamespace(devnet.pool()),
+        new CitrateNamespace(devnet.node(), devnet.consensus()));
   }
 
   public static Stream<JsonRpcMethod> methods(Devnet devnet) {
