@@ -28,8 +28,9 @@ import java.util.List;
  *   <li>{@code gasUsedRatio}: each block's own gas used over its gas limit: the EIP-1559 input that moves the next
  *       base fee. (A chain block also executes the transactions of blocks it merges; its Ethereum {@code gasUsed}
  *       counts them, but the base fee follows only its own, so that is the ratio that explains the fees.);
- *   <li>{@code reward}, when percentiles are asked for: per block, the effective tip at each percentile of the gas
- *       its accepted transactions used, sorted by tip, as geth weighs it; zeros for a block that accepted nothing;
+ *   <li>{@code reward}, when some percentiles are asked for: per block, the effective tip at each percentile of the
+ *       gas its accepted transactions used, sorted by tip, as geth weighs it; zeros for a block that accepted
+ *       nothing;
  *   <li>{@code baseFeePerBlobGas} and {@code blobGasUsedRatio}: zeros, as the chain carries no blobs.
  * </ul>
  *
@@ -125,7 +126,8 @@ public final class EthFeeHistory implements JsonRpcMethod {
             + " >= #" + i + ":" + item);
       }
     }
-    return percentiles;
+    // As geth: no percentiles, no reward field.
+    return percentiles.length == 0 ? null : percentiles;
   }
 
   private ChainView.ChainBlock newest(BlockParameter parameter) throws JsonRpcException {

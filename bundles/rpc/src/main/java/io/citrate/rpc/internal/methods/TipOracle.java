@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The priority fee (tip) to suggest, after geth's gas price oracle, simplified: the {@value #PERCENTILE}th percentile
- * of the effective tips that the last {@value #BLOCKS} chain blocks accepted, each tip being what its transaction
- * paid above its block's base fee. The suggestion is never below {@link #FLOOR} (1 gwei, geth's suggestion on an
- * idle chain: on a quiet chain tips say nothing about demand, and a transaction should still outbid those that
- * tip nothing) and never above {@link #CEILING} (500 gwei, geth's cap, so a few lavish senders cannot drive every
- * wallet's fees up). It is computed once per head and remembered until the head moves.
+ * The priority fee (tip) to suggest, after geth's gas price oracle (its defaults: 20 blocks, 60th percentile, 500
+ * gwei cap), simplified: the {@value #PERCENTILE}th percentile of the effective tips that the last {@value #BLOCKS}
+ * chain blocks accepted, each tip being what its transaction paid above its block's base fee. The suggestion is
+ * never below {@link #FLOOR} (1 gwei: on a quiet chain the tips say nothing about demand, and a transaction
+ * following the suggestion should still outbid those that tip nothing) and never above {@link #CEILING} (so a few
+ * lavish senders cannot drive every wallet's fees up). It is computed once per head and remembered until the head
+ * moves.
  */
 final class TipOracle {
   static final int BLOCKS = 20;

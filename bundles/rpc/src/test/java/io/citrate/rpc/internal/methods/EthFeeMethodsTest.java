@@ -1,6 +1,5 @@
 package io.citrate.rpc.internal.methods;
 
-import static io.citrate.rpc.internal.methods.DevnetCalls.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,15 +23,16 @@ class EthFeeMethodsTest {
   private final DevnetCalls rpc = new DevnetCalls(devnet);
 
   /** A block accepting transfers tipping 5, 2 and 3 gwei, then an empty one: the head is block 2. */
-  private List<Transaction> twoBlocks() {
+  private void twoBlocks() {
     List<Transaction> transfers = List.of(devnet.transfer(Devnet.ALICE, 0, Devnet.CAROL, Wei.ONE, 5),
         devnet.transfer(Devnet.BOB, 0, Devnet.CAROL, Wei.ONE, 2),
         devnet.transfer(Devnet.VALIDATOR, 0, Devnet.CAROL, Wei.ONE, 3));
-    transfers.forEach(transfer -> assertThat(devnet.node().submitTransaction(transfer.encoded()).isAccepted()).isTrue());
+    for (Transaction transfer : transfers) {
+      assertThat(devnet.node().submitTransaction(transfer.encoded()).isAccepted()).isTrue();
+    }
     devnet.node().produceBlock();
     devnet.node().produceBlock();
     assertThat(devnet.node().chainBlock(1).orElseThrow().transactions()).hasSize(3);
-    return transfers;
   }
 
   private static String gwei(long gwei) {
@@ -72,8 +72,8 @@ class EthFeeMethodsTest {
     twoBlocks();
     JsonNode history = rpc.result("eth_feeHistory", "[\"0x2\",\"latest\",[0,50,100]]");
 
-    BlockHeader first = devnet.consensus().header(devnet.consensus().selectedChainBlockAt(1).orElseThrow()).orElseThrow();
-    BlockHeader second = devnet.consensus().header(devnet.consensus().sink()).orElseThrow();
+    BlockHeader first = chainHeader(1);
+    BlockHeader second = chainHeader(2);
     assertThat(history.get("oldestBlock").asText()).isEqualTo("0x1");
     assertThat(texts(history.get("baseFeePerGas"))).containsExactly(first.baseFeePerGas().toHexString(),
         second.baseFeePerGas().toHexString(), devnet.node().status().nextBaseFee().toHexString());
@@ -91,8 +91,8 @@ class EthFeeMethodsTest {
   void theLastBaseFeeIsTheOneTheNewestBlockSets() {
     twoBlocks();
     JsonNode history = rpc.result("eth_feeHistory", "[1,\"0x1\"]");
-    BlockHeader first = devnet.consensus().header(devnet.consensus().selectedChainBlockAt(1).orElseThrow()).orElseThrow();
-    BlockHeader second = devnet.consensus().header(devnet.consensus().sink()).orElseThrow();
+    BlockHeader first = chainHeader(1);
+    BlockHeader second = chainHeader(2);
     FeeParameters fees = devnet.node().chainSpec().fees();
     assertThat(history.get("oldestBlock").asText()).isEqualTo("0x1");
     assertThat(texts(history.get("baseFeePerGas"))).containsExactly(first.baseFeePerGas().toHexString(),
@@ -109,7 +109,7 @@ class EthFeeMethodsTest {
     assertThat(all.get("oldestBlock").asText()).isEqualTo("0x0");
     assertThat(all.get("gasUsedRatio")).hasSize(3);
     assertThat(all.get("baseFeePerGas")).hasSize(4);
-    assertThat(all.get("reward")).hasSize(3).allSatisfy(row -> assertThat(row).isEmpty());
+    assertThat(all.has("reward")).isFalse();
     assertThat(rpc.result("eth_feeHistory", "[\"0x1000000\",\"earliest\"]").get("gasUsedRatio")).hasSize(1);
     JsonNode none = rpc.result("eth_feeHistory", "[\"0x0\",\"latest\"]");
     assertThat(none.get("oldestBlock").asText()).isEqualTo("0x0");
@@ -142,8 +142,12 @@ class EthFeeMethodsTest {
     }
     assertThat(devnet.node().status().headNumber()).isEqualTo(head);
     assertThat(devnet.pool().status()).isEqualTo(pool);
-    assertThat(rpc.result("eth_feeHistory", "[" + quoted("0x1") + ",\"latest\"]").get("oldestBlock").asText())
+    assertThat(rpc.result("eth_feeHistory", "[\"0x1\",\"latest\"]").get("oldestBlock").asText())
         .isEqualTo("0x2");
+  }
+
+  private BlockHeader chainHeader(long number) {
+    return devnet.consensus().header(devnet.consensus().selectedChainBlockAt(number).orElseThrow()).orElseThrow();
   }
 
   private static List<String> texts(JsonNode array) {
