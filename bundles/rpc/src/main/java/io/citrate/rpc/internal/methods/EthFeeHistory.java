@@ -42,9 +42,16 @@ public final class EthFeeHistory implements JsonRpcMethod {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final ChainView chain;
+  private final int maxBlocks;
 
   EthFeeHistory(ChainView chain) {
+    this(chain, MAX_BLOCKS);
+  }
+
+  /** With a cap of {@code maxBlocks} blocks per request. */
+  EthFeeHistory(ChainView chain, int maxBlocks) {
     this.chain = chain;
+    this.maxBlocks = maxBlocks;
   }
 
   @Override
@@ -55,7 +62,7 @@ public final class EthFeeHistory implements JsonRpcMethod {
   @Override
   public Object response(JsonRpcRequest request) throws JsonRpcException {
     request.requireAtMost(3);
-    long blockCount = Math.min(blockCount(request.required(0)), MAX_BLOCKS);
+    long blockCount = Math.min(blockCount(request.required(0)), maxBlocks);
     BlockParameter newestParameter = BlockParameter.parse(request.required(1), "newestBlock");
     double[] percentiles = percentiles(request.optional(2));
     ObjectNode result = NODES.objectNode();

@@ -3,12 +3,14 @@ package io.citrate.rpc.internal.methods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citrate.core.api.Wei;
 import io.citrate.core.api.block.BlockHeader;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.node.api.FeeParameters;
 import io.citrate.node.internal.Devnet;
 import io.citrate.node.internal.ProductionSettings;
+import io.citrate.rpc.api.JsonRpcRequest;
 import io.citrate.store.api.MemoryKeyValueStore;
 import io.citrate.txpool.api.PoolStatus;
 import java.util.ArrayList;
@@ -114,6 +116,20 @@ class EthFeeMethodsTest {
     JsonNode none = rpc.result("eth_feeHistory", "[\"0x0\",\"latest\"]");
     assertThat(none.get("oldestBlock").asText()).isEqualTo("0x0");
     assertThat(none.get("baseFeePerGas")).isEmpty();
+  }
+
+  @Test
+  void aCountAboveTheCapGivesTheLastBlocksUpToTheCap() throws Exception {
+    twoBlocks();
+    devnet.node().produceBlock();
+    EthFeeHistory capped = new EthFeeHistory(new ChainView(devnet.node(), devnet.consensus()), 2);
+    JsonNode params = new ObjectMapper().readTree("[\"0x400\",\"latest\",[50]]");
+    JsonNode history = (JsonNode) capped.response(new JsonRpcRequest("eth_feeHistory", params));
+    assertThat(history.get("oldestBlock").asText()).isEqualTo("0x2");
+    assertThat(history.get("gasUsedRatio")).hasSize(2);
+    assertThat(history.get("reward")).hasSize(2);
+    assertThat(history.get("baseFeePerGas")).hasSize(3);
+    assertThat(EthFeeHistory.MAX_BLOCKS).isEqualTo(1024);
   }
 
   @Test
