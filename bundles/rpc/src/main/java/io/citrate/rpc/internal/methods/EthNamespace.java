@@ -24,8 +24,10 @@ public final class EthNamespace implements JsonRpcNamespace {
     ChainView chain = new ChainView(node, consensus);
     Blocks blocks = new Blocks(chain);
     LogSearch logs = new LogSearch(chain, LogSearch.Limits.of(configuration));
+    TipOracle tips = new TipOracle(node);
     List<JsonRpcMethod> all = new ArrayList<>(List.of(new EthChainId(node), new EthBlockNumber(node),
-        new EthSendRawTransaction(node)));
+        new EthSendRawTransaction(node), new EthGasPrice(tips), new EthMaxPriorityFeePerGas(tips),
+        new EthFeeHistory(chain), new EthSyncing(), new EthAccounts()));
     all.addAll(List.of(new EthGetBlockByNumber(blocks), new EthGetBlockByHash(blocks),
         new EthGetBlockTransactionCountByNumber(blocks), new EthGetBlockTransactionCountByHash(blocks),
         new EthGetUncleCountByBlockNumber(blocks), new EthGetUncleCountByBlockHash(blocks),

@@ -9,14 +9,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The {@code net} namespace: the network this node is on. */
+/** The {@code net} namespace: the network this node is on, and its peers. */
 @Component(service = JsonRpcNamespace.class)
 public final class NetNamespace implements JsonRpcNamespace {
   private final List<JsonRpcMethod> methods;
 
   @Activate
   public NetNamespace(@Reference Node node) {
-    this.methods = List.of(new NetVersion(node));
+    this.methods = List.of(new NetVersion(node), new NetListening(), new NetPeerCount());
   }
 
   @Override

@@ -20,7 +20,8 @@ public final class Namespaces {
   /** The namespaces under {@code configuration}, with {@code filters} as the filter manager. */
   static List<JsonRpcNamespace> of(Devnet devnet, RpcConfiguration configuration, Filters filters) {
     return List.of(new EthNamespace(devnet.node(), devnet.consensus(), devnet.pool(), filters, configuration),
-        new NetNamespace(devnet.node()), new Web3Namespace());
+        new NetNamespace(devnet.node()), new Web3Namespace(), new TxpoolNamespace(devnet.pool()),
+        new CitrateNamespace(devnet.node(), devnet.consensus()));
   }
 
   /** {@code filters}, fed the node's events as the whiteboard feeds the component. */
