@@ -5,6 +5,7 @@ import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.MetricSet;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.citrate.core.api.Hash;
 import io.citrate.node.api.AcceptedTransaction;
 import io.citrate.node.api.BlockAcceptance;
@@ -160,11 +161,12 @@ public final class SubscriptionHub implements ChainEventListener {
   }
 
   private boolean anySubscribed(Class<? extends Subscription> kind) {
-    return subscribers.stream().anyMatch(subscriber -> subscriber.active().values().stream().anyMatch(kind::isInstance));
+    return subscribers.stream()
+        .anyMatch(subscriber -> subscriber.active().values().stream().anyMatch(kind::isInstance));
   }
 
   private void notifyHead(BlockAcceptance block) {
-    var header = EthObjects.header(block);
+    ObjectNode header = EthObjects.header(block);
     for (Subscriber subscriber : subscribers) {
       subscriber.active().forEach((id, subscription) -> {
         if (subscription instanceof Subscription.NewHeads) {
