@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * The methods the endpoint serves: those of the enabled namespaces registered now. Namespaces come and go with
  * their bundles; a lookup always sees a complete table.
  */
-public final class JsonRpcMethods {
+public final class JsonRpcMethods implements MethodTable {
   private static final Logger LOG = LoggerFactory.getLogger(JsonRpcMethods.class);
 
   private final Set<String> enabled;
@@ -36,6 +36,7 @@ public final class JsonRpcMethods {
     return table;
   }
 
+  @Override
   public JsonRpcMethod get(String name) {
     return table.get(name);
   }

@@ -26,10 +26,10 @@ public final class JsonRpcProcessor {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private final JsonRpcMethods methods;
+  private final MethodTable methods;
   private final int maxBatchSize;
 
-  public JsonRpcProcessor(JsonRpcMethods methods, int maxBatchSize) {
+  public JsonRpcProcessor(MethodTable methods, int maxBatchSize) {
     this.methods = methods;
     this.maxBatchSize = maxBatchSize;
   }

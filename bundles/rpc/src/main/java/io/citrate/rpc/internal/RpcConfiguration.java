@@ -4,8 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * PID {@code io.citrate.rpc}: the limits of the JSON-RPC endpoint. Where it listens is Pax Web's
- * ({@code etc/org.ops4j.pax.web.cfg}: 127.0.0.1:8545 in the distribution).
+ * PID {@code io.citrate.rpc}: the limits of the JSON-RPC endpoint, over HTTP and WebSocket. Where it listens is
+ * Pax Web's ({@code etc/org.ops4j.pax.web.cfg}: 127.0.0.1:8545 in the distribution).
  */
 @ObjectClassDefinition(name = "Citrate JSON-RPC", description = "Limits of the Ethereum JSON-RPC endpoint.")
 public @interface RpcConfiguration {
@@ -37,4 +37,32 @@ public @interface RpcConfiguration {
   @AttributeDefinition(name = "Most buffered changes",
       description = "Most changes one filter keeps between polls; beyond it the oldest are dropped.", min = "1")
   int filters_max_changes() default 10_000;
+
+  @AttributeDefinition(name = "CORS origins",
+      description = "Comma-separated origins browser pages may call from; * for any; empty for none.")
+  String cors_origins() default "";
+
+  @AttributeDefinition(name = "Allowed hosts",
+      description = "Comma-separated host names the Host header may name; * for any.")
+  String host_allowlist() default "localhost,127.0.0.1,[::1]";
+
+  @AttributeDefinition(name = "WebSocket connections", description = "Most WebSocket connections at once.",
+      min = "1")
+  int ws_max_connections() default 100;
+
+  @AttributeDefinition(name = "Subscriptions per connection",
+      description = "Most subscriptions one WebSocket connection may hold.", min = "1")
+  int ws_max_subscriptions_per_connection() default 100;
+
+  @AttributeDefinition(name = "Send queue",
+      description = "Most messages waiting to be sent to one WebSocket client before it is disconnected.", min = "1")
+  int ws_send_queue_max() default 1_000;
+
+  @AttributeDefinition(name = "Largest WebSocket message", description = "Most bytes a client message may have.",
+      min = "1")
+  int ws_max_message_bytes() default 5 * 1024 * 1024;
+
+  @AttributeDefinition(name = "WebSocket idle timeout",
+      description = "Milliseconds without a frame after which a WebSocket connection is closed.", min = "1")
+  long ws_idle_timeout_millis() default 300_000;
 }
