@@ -3,7 +3,7 @@
  * Ethereum view of what chain blocks accepted, and the chain events the node publishes.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.citrate.node.api;
 
 import org.osgi.annotation.bundle.Export;
