@@ -18,4 +18,8 @@ public @interface RpcConfiguration {
 
   @AttributeDefinition(name = "Largest body", description = "Most bytes a request body may have.", min = "1")
   int body_max_bytes() default 5 * 1024 * 1024;
+
+  @AttributeDefinition(name = "Call gas cap",
+      description = "Most gas eth_call, eth_estimateGas and eth_createAccessList may run with.", min = "21000")
+  long call_gas_cap() default 50_000_000;
 }

@@ -8,10 +8,13 @@ import java.util.stream.Stream;
 
 /** Every namespace this bundle serves, over one node, as the endpoint assembles them. */
 public final class Namespaces {
+  /** The call gas cap the distribution configures. */
+  public static final long CALL_GAS_CAP = 50_000_000;
+
   private Namespaces() {}
 
   public static List<JsonRpcNamespace> of(Devnet devnet) {
-    return List.of(new EthNamespace(devnet.node(), devnet.consensus()), new NetNamespace(devnet.node()),
+    return List.of(new EthNamespace(devnet.node(), devnet.consensus(), CALL_GAS_CAP), new NetNamespace(devnet.node()),
         new Web3Namespace());
   }
 
