@@ -113,6 +113,20 @@ class EthCallMethodsTest {
   }
 
   @Test
+  void theEstimateCoversTheGasAnInnerCallKeepsBack() throws Exception {
+    Address proxy = rpc.deploy(RpcFixture.proxyInitcode(contract));
+    assertThat(rpc.result("eth_call", "[{\"to\":\"" + proxy + "\",\"data\":\"" + word(5) + "\"}]"))
+        .isEqualTo("0x");
+    String estimate = rpc.result("eth_estimateGas",
+        "[{\"from\":\"" + ALICE + "\",\"to\":\"" + proxy + "\",\"data\":\"" + word(5) + "\"},\"latest\"]");
+    long gas = Long.parseLong(estimate.substring(2), 16);
+
+    assertThat(rpc.send(Devnet.ALICE, proxy, gas - 1, Bytes.fromHex(word(6))).receipt().success()).isFalse();
+    assertThat(rpc.send(Devnet.ALICE, proxy, gas, Bytes.fromHex(word(5))).receipt().success()).isTrue();
+    assertThat(rpc.result("eth_getStorageAt", "[\"" + contract + "\",\"0x0\",\"latest\"]")).isEqualTo(word(5));
+  }
+
+  @Test
   void aPlainTransferIsEstimatedAtItsBaseCost() throws Exception {
     assertThat(rpc.result("eth_estimateGas", "[{\"from\":\"" + ALICE + "\",\"to\":\"" + Devnet.CAROL
         + "\",\"value\":\"0x1\"}]")).isEqualTo("0x5208");

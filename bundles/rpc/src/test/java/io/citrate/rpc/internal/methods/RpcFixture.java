@@ -66,12 +66,28 @@ final class RpcFixture {
     return response.get("error");
   }
 
+  /**
+   * A proxy to {@code target}: calls it with the call data and all gas but the 1/64 EIP-150 keeps back, and
+   * reverts when that call fails.
+   */
+  static byte[] proxyInitcode(Address target) {
+    byte[] runtime = Bytes.fromHex("0x" + "366000600037" + "60006000366000600073" + target.toString().substring(2)
+        + "5af1" + "15602b5700" + "5b60006000fd");
+    return Bytes.concat(Bytes.fromHex("0x60" + String.format("%02x", runtime.length) + "80600b6000396000f3"),
+        runtime);
+  }
+
   /** Deploys the contract from Alice with her next nonce in a block of its own; returns its address. */
   Address deploy() {
+    return deploy(initcode());
+  }
+
+  /** Deploys {@code initcode} from Alice with her next nonce in a block of its own; returns its address. */
+  Address deploy(byte[] initcode) {
     long nonce = devnet.node().pendingNonce(ALICE);
     Transaction creation = Transaction.builder(TransactionType.EIP1559).chainId(devnet.node().chainSpec().chainId())
         .nonce(nonce).maxPriorityFeePerGas(Wei.ofGwei(1)).maxFeePerGas(Wei.ofGwei(200)).gasLimit(300_000)
-        .value(Wei.ZERO).data(initcode()).sign(Devnet.ALICE);
+        .value(Wei.ZERO).data(initcode).sign(Devnet.ALICE);
     assertThat(devnet.node().submitTransaction(creation.encoded()).isAccepted()).isTrue();
     devnet.node().produceBlock();
     return ContractAddresses.create(ALICE, nonce);
