@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param failure why it did not succeed, in geth's words ("execution reverted", "out of gas",
  *     "insufficient funds for gas * price + value: ..."); empty on success
  * @param logs the logs it emitted on success; none otherwise
- * @param accessed the accounts and storage slots it read or wrote, in first-access order, even in frames that
- *     reverted; an account that was only touched as the sender, the recipient (or created contract) or a
- *     precompile is left out, as geth's access list tracer leaves it out
+ * @param accessed the message's access list extended by the accounts and storage slots it read or wrote, in
+ *     first-access order, even in frames that reverted: the access list geth's tracer builds. An account only
+ *     named or touched as the sender, the recipient (or created contract) or a precompile is left out, since it
+ *     is warm anyway; its storage slots are not
  */
 public record CallResult(CallStatus status, long gasUsed, long gasRefunded, byte[] output, String failure,
     List<Log> logs, List<AccessListEntry> accessed) {

@@ -21,6 +21,8 @@ import io.citrate.vm.internal.state.WorldState;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,7 +116,7 @@ public final class MessageCallExecutor {
     CallStatus status = statusOf(frame);
     List<Log> logs = status == CallStatus.SUCCESS ? state.logs() : List.of();
     return new CallResult(status, gasUsed - refund, refund, frame.output(), failureOf(frame, status), logs,
-        accessList(state.accessed(), sender, recipient));
+        accessList(message.accessList(), state.accessed(), sender, recipient));
   }
 
   private static CallResult rejected(String reason) {
@@ -147,24 +149,31 @@ public final class MessageCallExecutor {
   }
 
   /**
-   * The accessed accounts and slots as access list entries: every account whose storage was accessed, and every
-   * other accessed account except the sender, the recipient and the precompiles, which are warm anyway.
+   * The message's access list extended by what was accessed, as geth's access list tracer builds it: every
+   * account whose storage was named or accessed, with those slots, and every other account except the sender,
+   * the recipient and the precompiles, which are warm anyway.
    */
-  private List<AccessListEntry> accessList(Map<Address, Set<Word>> accessed, Address sender, Address recipient) {
+  private List<AccessListEntry> accessList(List<AccessListEntry> given, Map<Address, Set<Word>> accessed,
+      Address sender, Address recipient) {
     Set<Address> alwaysWarm = new HashSet<>(evm.precompiles().keySet());
     alwaysWarm.add(sender);
     alwaysWarm.add(recipient);
-    List<AccessListEntry> entries = new ArrayList<>();
+    Map<Address, Set<Hash>> slotsByAccount = new LinkedHashMap<>();
+    for (AccessListEntry entry : given) {
+      if (!entry.storageKeys().isEmpty() || !alwaysWarm.contains(entry.address())) {
+        slotsByAccount.computeIfAbsent(entry.address(), a -> new LinkedHashSet<>()).addAll(entry.storageKeys());
+      }
+    }
     accessed.forEach((address, slots) -> {
-      if (slots.isEmpty() && alwaysWarm.contains(address)) {
-        return;
+      if (!slots.isEmpty() || !alwaysWarm.contains(address)) {
+        Set<Hash> keys = slotsByAccount.computeIfAbsent(address, a -> new LinkedHashSet<>());
+        for (Word slot : slots) {
+          keys.add(Hash.wrap(slot.toBytes32()));
+        }
       }
-      List<Hash> keys = new ArrayList<>(slots.size());
-      for (Word slot : slots) {
-        keys.add(Hash.wrap(slot.toBytes32()));
-      }
-      entries.add(new AccessListEntry(address, keys));
     });
+    List<AccessListEntry> entries = new ArrayList<>(slotsByAccount.size());
+    slotsByAccount.forEach((address, keys) -> entries.add(new AccessListEntry(address, List.copyOf(keys))));
     return entries;
   }
 }

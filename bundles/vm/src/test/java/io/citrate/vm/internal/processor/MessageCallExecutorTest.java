@@ -161,6 +161,15 @@ class MessageCallExecutorTest {
   }
 
   @Test
+  void theGivenListIsExtendedButTheCallersOwnAccountsAloneAreLeftOut() {
+    Hash slot9 = Hash.wrap(Word.of(9).toBytes32());
+    CallMessage message = to(RICH, COUNTER, 100_000).withAccessList(List.of(new AccessListEntry(RICH, List.of()),
+        new AccessListEntry(OTHER, List.of()), new AccessListEntry(COUNTER, List.of(slot9))));
+    assertThat(call(message).accessed()).containsExactly(new AccessListEntry(OTHER, List.of()),
+        new AccessListEntry(COUNTER, List.of(slot9, Hash.ZERO)));
+  }
+
+  @Test
   void logsComeWithASuccess() {
     // PUSH1 0 PUSH1 0 LOG0
     world.updateAccount(OTHER, 0, Wei.ZERO, Bytes.fromHex("0x60006000a0"), Map.of());
