@@ -161,6 +161,13 @@ class EthCallMethodsTest {
     String plain = rpc.result("eth_estimateGas", "[" + callObject(ALICE.toString(), "0x") + "]");
     assertThat(gasUsed).isGreaterThan(21_000).isLessThanOrEqualTo(Long.parseLong(plain.substring(2), 16) + 2_300);
 
+    // A list given with the call is kept and extended.
+    JsonNode extended = rpc.call("eth_createAccessList", "[{\"to\":\"" + contract + "\",\"accessList\":[{"
+        + "\"address\":\"" + Devnet.CAROL + "\",\"storageKeys\":[]}]}]").get("result");
+    assertThat(extended.get("accessList")).hasSize(2);
+    assertThat(extended.get("accessList").get(0).get("address").asText()).isEqualTo(Devnet.CAROL.toString());
+    assertThat(extended.get("accessList").get(1).get("address").asText()).isEqualTo(contract.toString());
+
     // The sender and the recipient are warm anyway: a plain transfer needs no list.
     JsonNode transfer = rpc.call("eth_createAccessList", "[{\"from\":\"" + ALICE + "\",\"to\":\"" + Devnet.CAROL
         + "\",\"value\":\"0x1\"},\"latest\"]").get("result");
