@@ -26,12 +26,22 @@ class CallFailuresTest {
   }
 
   @Test
+  void decodesAPanicCode() {
+    assertThat(CallFailures.reverted(Bytes.fromHex("0x4e487b71" + word(0x11))).getMessage())
+        .isEqualTo("execution reverted: arithmetic underflow or overflow");
+    assertThat(CallFailures.reverted(Bytes.fromHex("0x4e487b71" + word(0x99))).getMessage())
+        .isEqualTo("execution reverted: unknown panic code: 0x99");
+  }
+
+  @Test
   void anythingElseIsOnlyReverted() {
     String[] payloads = {
         "0x",
         "0x" + SELECTOR,
-        // a custom error's selector
-        "0x4e487b71" + word(0x20) + word(1) + "41" + "00".repeat(31),
+        // a custom error: InsufficientBalance(uint256)
+        "0xcf479181" + word(1),
+        // a panic with trailing bytes
+        "0x4e487b71" + word(1) + "00",
         // offset past the end
         "0x" + SELECTOR + word(0x2000) + word(1),
         // length past the end
