@@ -20,7 +20,7 @@ import java.util.Optional;
  * its revert error, running out of gas with "gas required exceeds allowance".
  */
 public final class EthEstimateGas implements JsonRpcMethod {
-  /** EIP-150 keeps 1/64 of the gas from a callee: a limit this much above the gas used usually suffices. */
+  /** The stipend a CALL with value hands its callee on top: room the gas used does not show. */
   private static final long CALL_STIPEND = 2_300;
   private static final long TRANSFER_GAS = 21_000;
 
