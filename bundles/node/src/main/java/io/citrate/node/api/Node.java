@@ -10,7 +10,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * (block number = position on the selected chain; a chain block's transactions are the ones it accepted).
  */
 @ProviderType
-public interface Node {
+public interface Node extends ChainState {
 
   ChainSpec chainSpec();
 

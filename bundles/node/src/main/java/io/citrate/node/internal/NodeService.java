@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.citrate.consensus.api.BlockOutcome;
 import io.citrate.consensus.api.ChainChange;
 import io.citrate.consensus.api.Consensus;
+import io.citrate.core.api.Address;
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.block.BlockHeader;
 import io.citrate.core.api.tx.Transaction;
@@ -18,12 +19,17 @@ import io.citrate.node.internal.execution.AcceptanceRecord;
 import io.citrate.node.internal.execution.ChainExecution;
 import io.citrate.node.internal.execution.ChainStore;
 import io.citrate.node.internal.execution.HeadState;
+import io.citrate.node.internal.execution.StateQueries;
 import io.citrate.node.internal.production.BlockImport;
 import io.citrate.node.internal.production.BlockProducer;
 import io.citrate.store.api.KeyValueStore;
 import io.citrate.store.api.WriteBatch;
 import io.citrate.txpool.api.Admission;
 import io.citrate.txpool.api.TransactionPool;
+import io.citrate.vm.api.AccountOverride;
+import io.citrate.vm.api.AccountSnapshot;
+import io.citrate.vm.api.CallMessage;
+import io.citrate.vm.api.CallResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,6 +60,7 @@ public final class NodeService implements Node {
   private final Optional<BlockProducer> producer;
   private final ProductionSettings production;
   private final NodeMetrics metrics;
+  private final StateQueries state;
   private final AtomicLong blocksProduced = new AtomicLong();
   private volatile Function<BlockImport.Arrival, List<BlockOutcome>> blockIngress;
   private volatile Function<byte[], Admission> transactionIngress;
@@ -70,6 +77,7 @@ public final class NodeService implements Node {
     this.producer = producer;
     this.production = production;
     this.metrics = new NodeMetrics(metrics, this::poolSize, () -> head.head().record().number());
+    this.state = new StateQueries(spec, execution.vm(), store);
   }
 
   /** Connects the node to its routes: where blocks go for import, transactions for admission, and events. */
@@ -305,6 +313,31 @@ public final class NodeService implements Node {
   public Optional<TransactionLocation> transactionLocation(Hash transaction) {
     return ChainStore.indexEntry(store, transaction).map(entry -> new TransactionLocation(entry.chainBlock(),
         ChainStore.acceptance(store, entry.chainBlock()).orElseThrow().number(), entry.index()));
+  }
+
+  @Override
+  public Optional<AccountSnapshot> account(Hash block, Address address) {
+    return state.account(block, address);
+  }
+
+  @Override
+  public Optional<byte[]> code(Hash block, Address address) {
+    return state.code(block, address);
+  }
+
+  @Override
+  public Optional<Hash> storage(Hash block, Address address, Hash slot) {
+    return state.storage(block, address, slot);
+  }
+
+  @Override
+  public Optional<CallResult> call(Hash block, CallMessage message, Map<Address, AccountOverride> overrides) {
+    return consensus.header(block).flatMap(header -> state.call(header, message, overrides));
+  }
+
+  @Override
+  public long pendingNonce(Address sender) {
+    return pool.nextNonce(sender);
   }
 
   /** Pool size for metrics and status. */

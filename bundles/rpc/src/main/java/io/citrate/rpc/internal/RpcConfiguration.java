@@ -65,4 +65,8 @@ public @interface RpcConfiguration {
   @AttributeDefinition(name = "WebSocket idle timeout",
       description = "Milliseconds without a frame after which a WebSocket connection is closed.", min = "1")
   long ws_idle_timeout_millis() default 300_000;
+
+  @AttributeDefinition(name = "Call gas cap",
+      description = "Most gas eth_call, eth_estimateGas and eth_createAccessList may run with.", min = "21000")
+  long call_gas_cap() default 50_000_000;
 }

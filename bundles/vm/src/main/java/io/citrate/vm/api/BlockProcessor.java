@@ -6,6 +6,7 @@ import io.citrate.core.api.tx.Transaction;
 import io.citrate.store.api.KeyValueStoreReader;
 import io.citrate.store.api.WriteBatch;
 import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -47,4 +48,17 @@ public interface BlockProcessor {
    * does not exist.
    */
   AccountSnapshot account(KeyValueStoreReader stateNodes, Hash stateRoot, Address address);
+
+  /** The code of {@code address} in the state with root {@code stateRoot}; empty for an account without code. */
+  byte[] code(KeyValueStoreReader stateNodes, Hash stateRoot, Address address);
+
+  /** Storage slot {@code slot} of {@code address} in the state with root {@code stateRoot}; zero when unset. */
+  Hash storage(KeyValueStoreReader stateNodes, Hash stateRoot, Address address, Hash slot);
+
+  /**
+   * Runs {@code message} in {@code block} on the state with root {@code stateRoot}, as {@code overrides} change
+   * it in memory, and writes nothing. Never throws for a message: what stops it running is a result too.
+   */
+  CallResult call(KeyValueStoreReader stateNodes, Hash stateRoot, BlockEnvironment block, CallMessage message,
+      Map<Address, AccountOverride> overrides);
 }

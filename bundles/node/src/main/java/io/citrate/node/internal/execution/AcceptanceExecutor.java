@@ -90,8 +90,8 @@ public final class AcceptanceExecutor {
               "already accepted from an earlier block of the mergeset"));
         }
       }
-      segments.add(new ExecutionSegment(environment(mergedRecord.producer(), number, inputs, mergedRecord.gasLimit(),
-          baseFee, blockHashes), runnable));
+      segments.add(new ExecutionSegment(environment(spec, mergedRecord.producer(), number, inputs.timestampMillis(),
+          mergedRecord.gasLimit(), baseFee, inputs.prevRandao(), blockHashes), runnable));
     }
     for (int i = 0; i < inputs.transactions().size(); i++) {
       Transaction transaction = inputs.transactions().get(i);
@@ -101,8 +101,8 @@ public final class AcceptanceExecutor {
       }
       candidates.add(new AcceptanceRecord.Entry(transaction.hash(), block, i));
     }
-    segments.add(new ExecutionSegment(environment(inputs.producer(), number, inputs, inputs.gasLimit(), baseFee,
-        blockHashes), inputs.transactions()));
+    segments.add(new ExecutionSegment(environment(spec, inputs.producer(), number, inputs.timestampMillis(),
+        inputs.gasLimit(), baseFee, inputs.prevRandao(), blockHashes), inputs.transactions()));
 
     WriteBatch stateWrites = new WriteBatch();
     BlockExecutionResult result =
@@ -136,10 +136,11 @@ public final class AcceptanceExecutor {
     return new Acceptance(inputs, record, result.receiptsRoot(), result.logsBloom(), stateWrites);
   }
 
-  private BlockEnvironment environment(Address coinbase, long number, AcceptanceInputs inputs, long gasLimit,
-      Wei baseFee, LongFunction<Hash> blockHashes) {
-    return new BlockEnvironment(coinbase, number, inputs.timestampMillis() / 1_000, gasLimit, baseFee,
-        inputs.prevRandao(), 0, spec.chainId(), blockHashes);
+  /** What a transaction of block {@code number} sees of it; the EVM counts time in seconds. */
+  static BlockEnvironment environment(ChainSpec spec, Address coinbase, long number, long timestampMillis,
+      long gasLimit, Wei baseFee, Hash prevRandao, LongFunction<Hash> blockHashes) {
+    return new BlockEnvironment(coinbase, number, timestampMillis / 1_000, gasLimit, baseFee, prevRandao, 0,
+        spec.chainId(), blockHashes);
   }
 
   /**
@@ -161,7 +162,7 @@ public final class AcceptanceExecutor {
   }
 
   /** BLOCKHASH: the chain blocks below {@code number} on the selected parent's chain, found when asked. */
-  private static LongFunction<Hash> chainHashes(KeyValueStoreReader committed, Hash selectedParent,
+  static LongFunction<Hash> chainHashes(KeyValueStoreReader committed, Hash selectedParent,
       long selectedParentNumber) {
     return requested -> {
       if (requested > selectedParentNumber || requested < 0) {

@@ -62,6 +62,11 @@ public final class ChainExecution implements ExecutionStage {
     return executor;
   }
 
+  /** The EVM every block runs on, which state queries and calls use too. */
+  public BlockProcessor vm() {
+    return vm;
+  }
+
   /** Hands over the body of a block about to be submitted. */
   public void expectBody(Hash block, List<Transaction> transactions) {
     arrivingBodies.put(block, List.copyOf(transactions));

@@ -64,6 +64,14 @@ final class ChainView {
     return resolve(parameter).orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_INPUT, "header not found"));
   }
 
+  /**
+   * For a chain block whose state this node cannot read (it left the selected chain meanwhile): the error geth
+   * answers for a block it does not know.
+   */
+  JsonRpcException missingState() {
+    return new JsonRpcException(JsonRpcError.INVALID_INPUT, "header not found");
+  }
+
   Optional<ChainBlock> latest() {
     return chainBlock(node.status().head());
   }

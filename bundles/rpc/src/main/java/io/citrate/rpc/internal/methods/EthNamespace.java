@@ -21,6 +21,7 @@ public final class EthNamespace implements JsonRpcNamespace {
   @Activate
   public EthNamespace(@Reference Node node, @Reference Consensus consensus, @Reference TransactionPool pool,
       @Reference Filters filters, RpcConfiguration configuration) {
+    long callGasCap = configuration.call_gas_cap();
     ChainView chain = new ChainView(node, consensus);
     Blocks blocks = new Blocks(chain);
     LogSearch logs = new LogSearch(chain, LogSearch.Limits.of(configuration));
@@ -28,6 +29,9 @@ public final class EthNamespace implements JsonRpcNamespace {
     List<JsonRpcMethod> all = new ArrayList<>(List.of(new EthChainId(node), new EthBlockNumber(node),
         new EthSendRawTransaction(node), new EthGasPrice(tips), new EthMaxPriorityFeePerGas(tips),
         new EthFeeHistory(chain), new EthSyncing(), new EthAccounts()));
+    all.addAll(List.of(new EthGetBalance(chain), new EthGetCode(chain), new EthGetStorageAt(chain),
+        new EthGetTransactionCount(chain), new EthCall(chain, callGasCap), new EthEstimateGas(chain, callGasCap),
+        new EthCreateAccessList(chain, callGasCap)));
     all.addAll(List.of(new EthGetBlockByNumber(blocks), new EthGetBlockByHash(blocks),
         new EthGetBlockTransactionCountByNumber(blocks), new EthGetBlockTransactionCountByHash(blocks),
         new EthGetUncleCountByBlockNumber(blocks), new EthGetUncleCountByBlockHash(blocks),

@@ -10,6 +10,9 @@ import java.util.stream.Stream;
 
 /** Every namespace this bundle serves, over one node, as the endpoint assembles them. */
 public final class Namespaces {
+  /** The call gas cap the distribution configures. */
+  public static final long CALL_GAS_CAP = RpcSettings.defaults().call_gas_cap();
+
   private Namespaces() {}
 
   public static List<JsonRpcNamespace> of(Devnet devnet) {

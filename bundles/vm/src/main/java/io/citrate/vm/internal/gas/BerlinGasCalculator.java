@@ -1,8 +1,10 @@
 package io.citrate.vm.internal.gas;
 
+import io.citrate.core.api.tx.AccessListEntry;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.vm.internal.evm.Memory;
 import io.citrate.vm.internal.state.Word;
+import java.util.List;
 
 /**
  * Gas costs under Berlin, the oldest fork this EVM implements and the root of the calculator chain
@@ -147,6 +149,22 @@ public class BerlinGasCalculator {
     long gas = transaction.intrinsicGas();
     if (transaction.isContractCreation()) {
       gas -= Transaction.INITCODE_WORD_GAS * words(transaction.dataSize());
+    }
+    return gas;
+  }
+
+  /**
+   * Gas a message that is not a signed transaction ({@code eth_call}, gas estimation) pays before execution: what
+   * a transaction with the same recipient, data and access list would pay.
+   */
+  public long messageIntrinsicGas(boolean creation, byte[] data, List<AccessListEntry> accessList) {
+    long gas = creation ? Transaction.TX_CREATE_GAS : Transaction.TX_GAS;
+    for (byte b : data) {
+      gas += b == 0 ? Transaction.TX_DATA_ZERO_GAS : Transaction.TX_DATA_NON_ZERO_GAS;
+    }
+    for (AccessListEntry entry : accessList) {
+      gas = saturatingAdd(gas, saturatingAdd(Transaction.ACCESS_LIST_ADDRESS_GAS,
+          saturatingMultiply(Transaction.ACCESS_LIST_STORAGE_KEY_GAS, entry.storageKeys().size())));
     }
     return gas;
   }

@@ -1,6 +1,8 @@
 package io.citrate.vm.internal.gas;
 
+import io.citrate.core.api.tx.AccessListEntry;
 import io.citrate.core.api.tx.Transaction;
+import java.util.List;
 
 /**
  * Shanghai's costs: London's, with EIP-3860's initcode metering: at most 49152 bytes of initcode, and 2 gas per
@@ -19,6 +21,12 @@ public class ShanghaiGasCalculator extends LondonGasCalculator {
   @Override
   public long transactionIntrinsicGas(Transaction transaction) {
     return transaction.intrinsicGas();
+  }
+
+  @Override
+  public long messageIntrinsicGas(boolean creation, byte[] data, List<AccessListEntry> accessList) {
+    long gas = super.messageIntrinsicGas(creation, data, accessList);
+    return creation ? saturatingAdd(gas, saturatingMultiply(words(data.length), INITCODE_WORD)) : gas;
   }
 
   @Override

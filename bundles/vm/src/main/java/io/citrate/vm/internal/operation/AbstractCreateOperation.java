@@ -64,7 +64,7 @@ public abstract class AbstractCreateOperation extends Operation {
       return null;
     }
     state.setNonce(creator, nonce + 1);
-    state.warmUp(address);
+    state.warmUpCreated(address);
     long gas = gasCalculator.gasForChild(frame.gasRemaining(), Long.MAX_VALUE);
     frame.useGas(gas);
     if (state.nonce(address) != 0 || !state.codeHash(address).equals(Hash.EMPTY) || state.hasStorage(address)) {

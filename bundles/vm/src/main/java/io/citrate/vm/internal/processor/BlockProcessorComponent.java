@@ -1,21 +1,27 @@
 package io.citrate.vm.internal.processor;
 
 import io.citrate.core.api.Address;
+import io.citrate.core.api.Bytes;
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.Wei;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.store.api.KeyValueStore;
 import io.citrate.store.api.KeyValueStoreReader;
 import io.citrate.store.api.WriteBatch;
+import io.citrate.vm.api.AccountOverride;
 import io.citrate.vm.api.AccountSnapshot;
 import io.citrate.vm.api.BlockEnvironment;
 import io.citrate.vm.api.BlockPayouts;
 import io.citrate.vm.api.BlockExecutionResult;
 import io.citrate.vm.api.BlockProcessor;
+import io.citrate.vm.api.CallMessage;
+import io.citrate.vm.api.CallResult;
+import io.citrate.vm.api.CallStatus;
 import io.citrate.vm.api.ExecutionSegment;
 import io.citrate.vm.api.GenesisAccount;
 import io.citrate.vm.api.PrecompileRegistry;
 import io.citrate.vm.api.PrecompileUnavailableException;
+import io.citrate.vm.internal.evm.Evm;
 import io.citrate.vm.internal.evm.MainnetEvms;
 import io.citrate.vm.internal.state.KeyValueTrieNodeStore;
 import io.citrate.vm.internal.state.TrieWorldState;
@@ -27,6 +33,8 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link BlockProcessor} service: the Cancun EVM over the state in the node's {@link KeyValueStore}, running
@@ -34,6 +42,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = BlockProcessor.class)
 public final class BlockProcessorComponent implements BlockProcessor {
+  private static final Logger LOG = LoggerFactory.getLogger(BlockProcessorComponent.class);
+
   private final KeyValueStore store;
   private final PrecompileRegistry precompiles;
 
@@ -95,5 +105,35 @@ public final class BlockProcessorComponent implements BlockProcessor {
         .map(account -> new AccountSnapshot(account.nonce(), account.balance(), account.codeHash(),
             account.storageRoot()))
         .orElse(new AccountSnapshot(0, Wei.ZERO, Hash.EMPTY, Hash.EMPTY_TRIE_ROOT));
+  }
+
+  @Override
+  public byte[] code(KeyValueStoreReader stateNodes, Hash stateRoot, Address address) {
+    TrieWorldState state = TrieWorldState.load(stateRoot, new KeyValueTrieNodeStore(stateNodes));
+    return state.account(address).map(account -> state.code(account.codeHash())).orElse(Bytes.EMPTY).clone();
+  }
+
+  @Override
+  public Hash storage(KeyValueStoreReader stateNodes, Hash stateRoot, Address address, Hash slot) {
+    Word value = TrieWorldState.load(stateRoot, new KeyValueTrieNodeStore(stateNodes))
+        .storage(address, Word.fromBytes(slot.unsafeBytes()));
+    return Hash.wrap(value.toBytes32());
+  }
+
+  @Override
+  public CallResult call(KeyValueStoreReader stateNodes, Hash stateRoot, BlockEnvironment block, CallMessage message,
+      Map<Address, AccountOverride> overrides) {
+    try {
+      TrieWorldState state = TrieWorldState.load(stateRoot, new KeyValueTrieNodeStore(stateNodes));
+      StateOverrides.apply(state, overrides);
+      Evm evm = MainnetEvms.cancun(precompiles.precompilesAt(block.number()));
+      return new MessageCallExecutor(evm).call(state, block, message);
+    } catch (PrecompileUnavailableException e) {
+      return CallResult.notRun(CallStatus.REJECTED, e.getMessage());
+    } catch (RuntimeException e) {
+      // A state that cannot be read (a missing node, a corrupt account) fails this call, not the caller.
+      LOG.warn("Call {} on state {} failed", message, stateRoot, e);
+      return CallResult.notRun(CallStatus.REJECTED, "call failed: state " + stateRoot + " could not be read");
+    }
   }
 }

@@ -69,9 +69,10 @@ public final class TransactionExecutor {
     TransactionContext context =
         new TransactionContext(sender, gasPrice, transaction.blobVersionedHashes(), block, state);
     Address recipient = transaction.to().orElseGet(() -> ContractAddresses.create(sender, nonce));
-    warmAccessSet(state, transaction, block, recipient);
+    warmAccessSet(state, sender, recipient, block, transaction.accessList());
     long gas = gasLimit - gasCalculator.transactionIntrinsicGas(transaction);
-    MessageFrame frame = initialFrame(context, transaction, recipient, gas);
+    MessageFrame frame = initialFrame(context, transaction.isContractCreation(), sender, recipient,
+        transaction.value(), transaction.data(), gas);
     boolean success;
     long gasLeft;
     if (frame == null) {
@@ -84,7 +85,7 @@ public final class TransactionExecutor {
     }
 
     long gasUsed = gasLimit - gasLeft;
-    long refund = Math.min(state.refund(), gasUsed / gasCalculator.maxRefundQuotient());
+    long refund = refund(state, gasUsed);
     gasUsed -= refund;
     gasLeft += refund;
     state.addBalance(sender, gasPrice.multiply(gasLeft));
@@ -177,8 +178,18 @@ public final class TransactionExecutor {
     return Optional.of(new TransactionOutcome.Rejected(reason, detail));
   }
 
-  private void warmAccessSet(JournaledState state, Transaction transaction, BlockEnvironment block, Address recipient) {
-    state.warmUp(transaction.sender());
+  /** The refund a sender gets back from {@code gasUsed}: the refund counter, capped at the fork's share. */
+  long refund(JournaledState state, long gasUsed) {
+    return Math.min(state.refund(), gasUsed / gasCalculator.maxRefundQuotient());
+  }
+
+  /**
+   * Warms what is accessed before the first opcode: sender, recipient, precompiles, the coinbase where the fork
+   * says so, and the access list.
+   */
+  void warmAccessSet(JournaledState state, Address sender, Address recipient, BlockEnvironment block,
+      List<AccessListEntry> accessList) {
+    state.warmUp(sender);
     state.warmUp(recipient);
     for (Address precompile : evm.precompiles().keySet()) {
       state.warmUp(precompile);
@@ -186,7 +197,7 @@ public final class TransactionExecutor {
     if (rules.warmCoinbase()) {
       state.warmUp(block.coinbase());
     }
-    for (AccessListEntry entry : transaction.accessList()) {
+    for (AccessListEntry entry : accessList) {
       state.warmUp(entry.address());
       for (Hash key : entry.storageKeys()) {
         state.warmUp(entry.address(), Word.fromBytes(key.unsafeBytes()));
@@ -194,28 +205,29 @@ public final class TransactionExecutor {
     }
   }
 
-  /** The transaction's top frame, or null when a creation collides with an existing account and so fails. */
-  private MessageFrame initialFrame(TransactionContext context, Transaction transaction, Address recipient, long gas) {
+  /** The top frame, or null when a creation collides with an existing account and so fails. */
+  MessageFrame initialFrame(TransactionContext context, boolean creation, Address sender, Address recipient,
+      Wei value, byte[] data, long gas) {
     JournaledState state = context.state();
-    if (transaction.isContractCreation()) {
+    if (creation) {
       if (state.nonce(recipient) != 0 || !state.codeHash(recipient).equals(Hash.EMPTY) || state.hasStorage(recipient)) {
         return null;
       }
       return MessageFrame.builder(MessageFrame.Type.CONTRACT_CREATION, context)
           .recipient(recipient)
-          .sender(transaction.sender())
+          .sender(sender)
           .codeAddress(recipient)
-          .value(transaction.value(), true)
-          .code(Code.of(transaction.data()))
+          .value(value, true)
+          .code(Code.of(data))
           .gas(gas)
           .build();
     }
     return MessageFrame.builder(MessageFrame.Type.MESSAGE_CALL, context)
         .recipient(recipient)
-        .sender(transaction.sender())
+        .sender(sender)
         .codeAddress(recipient)
-        .value(transaction.value(), true)
-        .input(transaction.data())
+        .value(value, true)
+        .input(data)
         .code(state.code(recipient))
         .gas(gas)
         .build();

@@ -6,6 +6,7 @@ import io.citrate.core.api.Wei;
 import io.citrate.vm.api.Log;
 import io.citrate.vm.internal.evm.Code;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ public final class JournaledState {
   private final Set<Address> selfDestructed = new LinkedHashSet<>();
   private final List<Log> logs = new ArrayList<>();
   private long refund;
+  /** Accounts and slots accessed since {@link #recordAccesses()}, kept through reverts; null when not recording. */
+  private Map<Address, Set<Word>> accessed;
 
   public JournaledState(WorldState world) {
     this.world = world;
@@ -288,6 +291,21 @@ public final class JournaledState {
 
   /** Marks the address accessed; returns whether it already was. */
   public boolean warmUp(Address address) {
+    if (accessed != null) {
+      accessed.computeIfAbsent(address, a -> new LinkedHashSet<>());
+    }
+    return warm(address);
+  }
+
+  /**
+   * Marks a contract's new address accessed, as CREATE and CREATE2 do, without recording it as an access: the
+   * code did not ask for that address, so an access list would not name it for this.
+   */
+  public boolean warmUpCreated(Address address) {
+    return warm(address);
+  }
+
+  private boolean warm(Address address) {
     if (warmAddresses.add(address)) {
       journal.add(() -> warmAddresses.remove(address));
       return false;
@@ -297,12 +315,29 @@ public final class JournaledState {
 
   /** Marks the slot accessed; returns whether it already was. */
   public boolean warmUp(Address address, Word key) {
+    if (accessed != null) {
+      accessed.computeIfAbsent(address, a -> new LinkedHashSet<>()).add(key);
+    }
     SlotKey slot = new SlotKey(address, key);
     if (warmSlots.add(slot)) {
       journal.add(() -> warmSlots.remove(slot));
       return false;
     }
     return true;
+  }
+
+  /**
+   * From now on remembers every account and slot accessed, even in frames that revert later, as an access list
+   * is built from (geth's access list tracer). Transactions do not record; a call that builds an access list
+   * starts recording once its own accounts are warm.
+   */
+  public void recordAccesses() {
+    accessed = new LinkedHashMap<>();
+  }
+
+  /** What was accessed since {@link #recordAccesses()}, by account in first-access order; empty if not recording. */
+  public Map<Address, Set<Word>> accessed() {
+    return accessed == null ? Map.of() : Collections.unmodifiableMap(accessed);
   }
 
   // ---- refunds and logs
