@@ -95,7 +95,7 @@ public class RpcBadInputAcceptance {
     assertEquals("0x539", answered.get(maxBatchRequests - 1).path("result").asText());
 
     JsonNode refused = JSON.readTree(post(batchOf(maxBatchRequests + 1)).body());
-    assertEquals(refused.toString(), -32005, refused.path("error").path("code").asInt());
+    assertEquals(refused.path("error").toString(), -32005, refused.path("error").path("code").asInt());
   }
 
   @Test
