@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.rules.ExternalResource;
@@ -30,7 +32,7 @@ import org.junit.rules.ExternalResource;
  */
 public final class DistributionProcess extends ExternalResource {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
   private static final String CHAIN_ID_REQUEST =
       "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}";
 
@@ -133,7 +135,10 @@ public final class DistributionProcess extends ExternalResource {
       long leftMillis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
       try {
         member.onExit().get(leftMillis, TimeUnit.MILLISECONDS);
-      } catch (Exception stillRunning) {
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        member.destroyForcibly();
+      } catch (ExecutionException | TimeoutException stillRunning) {
         member.destroyForcibly();
       }
     }
@@ -162,8 +167,21 @@ public final class DistributionProcess extends ExternalResource {
       }
       Thread.sleep(250);
     }
+    Path threads = home.resolve("threads.txt");
+    dumpThreads(threads);
     throw new IllegalStateException("no answer to eth_chainId on " + httpUrl() + " within " + START_TIMEOUT
-        + "; see " + home.resolve("data/log/karaf.log"));
+        + "; see " + home.resolve("data/log/karaf.log") + " and the node's threads in " + threads);
+  }
+
+  /** Writes the thread stacks of the node's JVM to {@code file}, to tell a stuck start from a slow one. */
+  private void dumpThreads(Path file) throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    for (ProcessHandle member : process.descendants().toList()) {
+      if (member.info().command().filter(command -> command.endsWith("java")).isPresent()) {
+        new ProcessBuilder(jcmd.toString(), String.valueOf(member.pid()), "Thread.print")
+            .redirectErrorStream(true).redirectOutput(file.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+      }
+    }
   }
 
   /** Copies the distribution but not its data directory, so every copy starts a fresh devnet. */
