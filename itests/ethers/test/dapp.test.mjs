@@ -36,7 +36,8 @@ function firstOf(subscribe, millis, what) {
   });
 }
 
-describe('ethers v6 against a Citrate devnet', { timeout: 5 * STEP_TIMEOUT_MILLIS }, () => {
+// Within EthersAcceptance's five minutes, so a stuck session still reports which step hung.
+describe('ethers v6 against a Citrate devnet', { timeout: 4 * STEP_TIMEOUT_MILLIS }, () => {
   let provider;
   let deployer;
   let holder;
