@@ -28,11 +28,13 @@ import org.junit.rules.ExternalResource;
  * ports moved to free ones so it can run beside other tests. Ready once {@code eth_chainId} answers over HTTP.
  *
  * <p>As a JUnit class rule it starts before the first test and stops after the last; its whole process tree is
- * ended even when the start or a test fails, and, through a shutdown hook, when the test JVM exits early.
+ * ended even when the start or a test fails, and, through a shutdown hook, when the test JVM exits early. A copy
+ * that does not answer in time leaves its thread dump beside its logs and is replaced by a fresh one, once.
  */
 public final class DistributionProcess extends ExternalResource {
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+  private static final String THREAD_DUMP = "threads.txt";
   private static final String CHAIN_ID_REQUEST =
       "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}";
 
@@ -41,7 +43,7 @@ public final class DistributionProcess extends ExternalResource {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Path home;
   private int rpcPort;
-  private Process process;
+  private volatile Process process;
   private Thread stopOnExit;
 
   /**
@@ -80,6 +82,30 @@ public final class DistributionProcess extends ExternalResource {
     if (!Files.isRegularFile(assembly.resolve("bin/citrate"))) {
       throw new IllegalStateException("no distribution at " + assembly + " (build karaf-assembly first)");
     }
+    stopOnExit = new Thread(this::stop, "stop the Citrate distribution");
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
+    try {
+      if (!start()) {
+        // Karaf's boot has been seen to stall now and then while its features refresh (karaf.log stops after
+        // pax-logging restarts); a fresh copy then starts. The stalled copy keeps its log and thread dump.
+        System.err.println("The distribution in " + home + " did not answer eth_chainId within " + START_TIMEOUT
+            + "; its threads are in " + home.resolve(THREAD_DUMP) + ". Starting a fresh copy.");
+        if (!start()) {
+          throw new IllegalStateException("no answer to eth_chainId on " + httpUrl() + " within " + START_TIMEOUT
+              + ", twice; see " + home.resolve("data/log/karaf.log") + " and " + home.resolve(THREAD_DUMP));
+        }
+      }
+    } catch (Throwable notStarted) {
+      after();
+      throw notStarted;
+    }
+  }
+
+  /**
+   * Starts a fresh copy on free ports and waits for its JSON-RPC. False, with the copy stopped and its threads
+   * recorded, when it does not answer within {@link #START_TIMEOUT}.
+   */
+  private boolean start() throws IOException, InterruptedException {
     Files.createDirectories(workRoot);
     home = Files.createTempDirectory(workRoot, "citrate-");
     copyDistribution();
@@ -96,14 +122,12 @@ public final class DistributionProcess extends ExternalResource {
     // The node runs on the JDK that runs the tests.
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     process = builder.start();
-    stopOnExit = new Thread(this::stop, "stop " + home.getFileName());
-    Runtime.getRuntime().addShutdownHook(stopOnExit);
-    try {
-      awaitRpc();
-    } catch (Throwable notReady) {
-      after();
-      throw notReady;
+    if (awaitRpc()) {
+      return true;
     }
+    dumpThreads(home.resolve(THREAD_DUMP));
+    stop();
+    return false;
   }
 
   @Override
@@ -145,7 +169,8 @@ public final class DistributionProcess extends ExternalResource {
     process = null;
   }
 
-  private void awaitRpc() throws IOException, InterruptedException {
+  /** True once eth_chainId answers, false when it has not within {@link #START_TIMEOUT}. */
+  private boolean awaitRpc() throws IOException, InterruptedException {
     HttpRequest chainId = HttpRequest.newBuilder(httpUrl())
         .timeout(Duration.ofSeconds(5))
         .header("Content-Type", "application/json")
@@ -160,17 +185,14 @@ public final class DistributionProcess extends ExternalResource {
       try {
         HttpResponse<String> answer = http.send(chainId, HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() == 200 && answer.body().contains("\"result\"")) {
-          return;
+          return true;
         }
       } catch (IOException notListeningYet) {
         // Jetty or the JSON-RPC servlet is not up yet.
       }
       Thread.sleep(250);
     }
-    Path threads = home.resolve("threads.txt");
-    dumpThreads(threads);
-    throw new IllegalStateException("no answer to eth_chainId on " + httpUrl() + " within " + START_TIMEOUT
-        + "; see " + home.resolve("data/log/karaf.log") + " and the node's threads in " + threads);
+    return false;
   }
 
   /** Writes the thread stacks of the node's JVM to {@code file}, to tell a stuck start from a slow one. */
