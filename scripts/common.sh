@@ -1,4 +1,4 @@
-# Shared by devnet.sh and test.sh: make sure a JDK 17+ and Maven are present.
+# Shared by devnet.sh and test.sh: make sure a JDK 17+ and Maven (and, for the tests, Node.js) are present.
 set -eu
 
 ensure_toolchain() {
@@ -19,5 +19,23 @@ ensure_toolchain() {
   if [ -z "${JAVA_HOME:-}" ]; then
     JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
     export JAVA_HOME
+  fi
+}
+
+# The dApp acceptance tests (itests) run an ethers script: they need Node.js 18 or newer and npm.
+ensure_node() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+      apt-get update -qq
+      apt-get install -y -qq nodejs npm >/dev/null
+    else
+      echo "Citrate's tests need Node.js (18 or newer) and npm on the PATH." >&2
+      exit 1
+    fi
+  fi
+  node_major=$(node -p 'process.versions.node.split(".")[0]')
+  if [ "$node_major" -lt 18 ]; then
+    echo "Citrate's tests need Node.js 18 or newer; found $(node --version)." >&2
+    exit 1
   fi
 }
