@@ -114,6 +114,9 @@ public final class DistributionProcess extends ExternalResource {
     setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", freePort());
     setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort());
     setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort());
+    // Tighter than the shipped defaults, so the limits tests see the operator's configuration at work.
+    setProperty("etc/io.citrate.rpc.cfg", "batch.max.requests", 100);
+    setProperty("etc/io.citrate.rpc.cfg", "body.max.bytes", 1024 * 1024);
 
     ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/citrate").toString(), "server")
         .directory(home.toFile())
