@@ -4,6 +4,8 @@ import com.codahale.metrics.MetricRegistry;
 import io.citrate.consensus.api.BlockOutcome;
 import io.citrate.consensus.api.ChainChange;
 import io.citrate.consensus.api.Consensus;
+import io.citrate.consensus.api.GhostdagData;
+import io.citrate.consensus.api.ValidatedBlock;
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.block.BlockHeader;
 import io.citrate.core.api.tx.Transaction;
@@ -14,17 +16,23 @@ import io.citrate.node.api.ChainSpec;
 import io.citrate.node.api.Node;
 import io.citrate.node.api.NodeStatus;
 import io.citrate.node.api.TransactionLocation;
+import io.citrate.node.internal.execution.AcceptanceInputs;
 import io.citrate.node.internal.execution.AcceptanceRecord;
 import io.citrate.node.internal.execution.ChainExecution;
 import io.citrate.node.internal.execution.ChainStore;
 import io.citrate.node.internal.execution.HeadState;
+import io.citrate.node.internal.execution.OwnTransactionRejectedException;
 import io.citrate.node.internal.production.BlockImport;
 import io.citrate.node.internal.production.BlockProducer;
 import io.citrate.store.api.KeyValueStore;
 import io.citrate.store.api.WriteBatch;
 import io.citrate.txpool.api.Admission;
 import io.citrate.txpool.api.TransactionPool;
+import io.citrate.vm.api.ExecutionTracer;
+import io.citrate.vm.api.PrecompileUnavailableException;
+import io.citrate.vm.api.TransactionReceipt;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -302,6 +310,42 @@ public final class NodeService implements Node {
   public Optional<TransactionLocation> transactionLocation(Hash transaction) {
     return ChainStore.indexEntry(store, transaction).map(entry -> new TransactionLocation(entry.chainBlock(),
         ChainStore.acceptance(store, entry.chainBlock()).orElseThrow().number(), entry.index()));
+  }
+
+  @Override
+  public Optional<AcceptedTransaction> traceTransaction(Hash transaction, ExecutionTracer tracer) {
+    Optional<TransactionLocation> location = transactionLocation(transaction);
+    if (location.isEmpty()) {
+      return Optional.empty();
+    }
+    Hash chainBlock = location.get().chainBlock();
+    AcceptedTransaction accepted = acceptance(chainBlock)
+        .orElseThrow(() -> new IllegalStateException("no acceptance stored for chain block " + chainBlock))
+        .transactions().get(location.get().index());
+    TransactionReceipt replayed;
+    try {
+      replayed = execution.executor().trace(store, acceptanceInputs(chainBlock), transaction, tracer)
+          .orElseThrow(() -> new IllegalStateException("replaying block " + chainBlock + " did not execute "
+              + transaction));
+    } catch (OwnTransactionRejectedException | PrecompileUnavailableException e) {
+      throw new IllegalStateException("block " + chainBlock + " cannot be replayed here: " + e.getMessage(), e);
+    }
+    TransactionReceipt stored = accepted.receipt();
+    if (replayed.gasUsed() != stored.gasUsed() || !Arrays.equals(replayed.encode(), stored.encode())) {
+      throw new IllegalStateException("replaying block " + chainBlock + " gave transaction " + transaction
+          + " another receipt than the stored one");
+    }
+    return Optional.of(accepted);
+  }
+
+  /** What a stored block's acceptance was computed from, as consensus validated it. */
+  private AcceptanceInputs acceptanceInputs(Hash block) {
+    BlockHeader header = consensus.header(block).orElseThrow(() -> new IllegalStateException("no header for " + block));
+    GhostdagData ghostdag = consensus.ghostdagData(block)
+        .orElseThrow(() -> new IllegalStateException("no GHOSTDAG data for " + block));
+    ValidatedBlock validated = new ValidatedBlock(header, ghostdag, consensus.mergesetInExecutionOrder(ghostdag),
+        ChainChange.NONE);
+    return ChainExecution.inputsOf(validated, execution.body(store, block));
   }
 
   /** Pool size for metrics and status. */
