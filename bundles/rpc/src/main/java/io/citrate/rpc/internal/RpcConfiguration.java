@@ -1,5 +1,6 @@
 package io.citrate.rpc.internal;
 
+import io.citrate.rpc.internal.methods.DebugNamespace;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -18,4 +19,8 @@ public @interface RpcConfiguration {
 
   @AttributeDefinition(name = "Largest body", description = "Most bytes a request body may have.", min = "1")
   int body_max_bytes() default 5 * 1024 * 1024;
+
+  @AttributeDefinition(name = "Longest struct log",
+      description = "Most operations one debug_traceTransaction struct log may record.", min = "1")
+  int trace_max_steps() default DebugNamespace.DEFAULT_MAX_TRACE_STEPS;
 }
