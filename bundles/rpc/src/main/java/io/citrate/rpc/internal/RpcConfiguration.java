@@ -1,6 +1,6 @@
 package io.citrate.rpc.internal;
 
-import io.citrate.rpc.internal.methods.DebugNamespace;
+import io.citrate.rpc.internal.methods.TraceLimits;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -22,5 +22,9 @@ public @interface RpcConfiguration {
 
   @AttributeDefinition(name = "Longest struct log",
       description = "Most operations one debug_traceTransaction struct log may record.", min = "1")
-  int trace_max_steps() default DebugNamespace.DEFAULT_MAX_TRACE_STEPS;
+  int trace_max_steps() default TraceLimits.DEFAULT_MAX_STEPS;
+
+  @AttributeDefinition(name = "Largest struct log",
+      description = "Most bytes, approximately, one debug_traceTransaction struct log may hold in memory.", min = "1")
+  long trace_max_bytes() default TraceLimits.DEFAULT_MAX_BYTES;
 }

@@ -15,19 +15,16 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = JsonRpcNamespace.class, configurationPid = "io.citrate.rpc",
     configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class DebugNamespace implements JsonRpcNamespace {
-  /** Struct log entries a trace may record unless configured otherwise: ample for ordinary transactions. */
-  public static final int DEFAULT_MAX_TRACE_STEPS = 100_000;
-
   private final List<JsonRpcMethod> methods;
 
   @Activate
   public DebugNamespace(@Reference Node node, RpcConfiguration configuration) {
-    this(node, configuration.trace_max_steps());
+    this(node, new TraceLimits(configuration.trace_max_steps(), configuration.trace_max_bytes()));
   }
 
-  /** Over {@code node}, recording at most {@code maxTraceSteps} struct log entries per trace. */
-  public DebugNamespace(Node node, int maxTraceSteps) {
-    this.methods = List.of(new DebugTraceTransaction(node, maxTraceSteps));
+  /** Over {@code node}, recording struct logs within {@code limits}. */
+  public DebugNamespace(Node node, TraceLimits limits) {
+    this.methods = List.of(new DebugTraceTransaction(node, limits));
   }
 
   @Override

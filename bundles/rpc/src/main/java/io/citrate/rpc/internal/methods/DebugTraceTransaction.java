@@ -12,19 +12,16 @@ import java.util.Optional;
 /**
  * {@code debug_traceTransaction(hash, options?)}: replays a transaction the selected chain accepted and answers geth's
  * struct logs, or with {@code {"tracer": "callTracer"}} its call frames. An unknown transaction is error -32000
- * "transaction ... not found"; a struct log longer than the configured step limit is error -32005.
+ * "transaction ... not found"; a struct log past the configured {@link TraceLimits} is error -32005.
  */
 public final class DebugTraceTransaction implements JsonRpcMethod {
   private final Node node;
-  private final int maxSteps;
+  private final TraceLimits limits;
 
-  /** Over {@code node}, recording at most {@code maxSteps} struct log entries per trace. */
-  public DebugTraceTransaction(Node node, int maxSteps) {
-    if (maxSteps < 1) {
-      throw new IllegalArgumentException("the step limit must be positive, not " + maxSteps);
-    }
+  /** Over {@code node}, recording struct logs within {@code limits}. */
+  public DebugTraceTransaction(Node node, TraceLimits limits) {
     this.node = node;
-    this.maxSteps = maxSteps;
+    this.limits = limits;
   }
 
   @Override
@@ -39,11 +36,11 @@ public final class DebugTraceTransaction implements JsonRpcMethod {
     TraceOptions options = TraceOptions.parse(request.optional(1));
     TransactionTracer tracer = options.isCallTracer()
         ? new CallTracer(options.onlyTopCall(), options.withLog())
-        : new StructLogger(options, maxSteps);
+        : new StructLogger(options, limits);
     Optional<AcceptedTransaction> traced;
     try {
       traced = node.traceTransaction(transaction, tracer);
-    } catch (TraceStepLimitException e) {
+    } catch (TraceLimitException e) {
       throw new JsonRpcException(JsonRpcError.LIMIT_EXCEEDED, e.getMessage());
     }
     if (traced.isEmpty()) {

@@ -20,32 +20,39 @@ import java.util.Optional;
  * geth's default tracer, the struct logger: one entry per operation, {@code {pc, op, gas, gasCost, depth, error?,
  * stack?, returnData?, memory?, storage?, refund?}}, numbers in decimal, stack items as 0x-hex quantities, memory as
  * 32-byte words and storage as 32-byte keys and values in hex without 0x; storage is what SLOAD and SSTORE touched
- * in the running contract so far, shown on those two operations. At most {@code maxSteps} entries.
+ * in the running contract so far, shown on those two operations. Within its {@link TraceLimits}: the operation that
+ * would pass one ends the replay with a {@link TraceLimitException}.
  */
 final class StructLogger implements TransactionTracer {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int SLOAD = 0x54;
   private static final int SSTORE = 0x55;
   private static final int WORD = 32;
+  /** What an entry and each string in it take beyond their characters, roughly: object headers and references. */
+  private static final int ENTRY_OVERHEAD = 200;
+  private static final int STRING_OVERHEAD = 48;
 
   private final TraceOptions options;
-  private final int maxSteps;
+  private final TraceLimits limits;
+  private long recordedBytes;
   private final ArrayNode structLogs = NODES.arrayNode();
   /** Per contract, the slots SLOAD and SSTORE touched, as geth's logger accumulates them. */
   private final Map<Address, Map<String, String>> storage = new HashMap<>();
   private Pending pending;
   private byte[] returnValue = Bytes.EMPTY;
 
-  StructLogger(TraceOptions options, int maxSteps) {
+  StructLogger(TraceOptions options, TraceLimits limits) {
     this.options = options;
-    this.maxSteps = maxSteps;
+    this.limits = limits;
   }
 
   @Override
   public void beforeOperation(ExecutionStep step) {
-    if (structLogs.size() >= maxSteps) {
-      throw new TraceStepLimitException(maxSteps);
+    if (structLogs.size() >= limits.maxSteps()) {
+      throw new TraceLimitException("the trace exceeds " + limits.maxSteps()
+          + " steps, the most this node records (trace.max.steps in io.citrate.rpc)");
     }
+    long bytes = ENTRY_OVERHEAD;
     Pending entry = new Pending();
     entry.pc = step.pc();
     entry.op = step.operationName();
@@ -54,20 +61,30 @@ final class StructLogger implements TransactionTracer {
     if (!options.disableStack()) {
       entry.stack = NODES.arrayNode(step.stackSize());
       for (int depth = step.stackSize() - 1; depth >= 0; depth--) {
-        entry.stack.add("0x" + new BigInteger(1, step.stackItem(depth)).toString(16));
+        String item = "0x" + new BigInteger(1, step.stackItem(depth)).toString(16);
+        entry.stack.add(item);
+        bytes += STRING_OVERHEAD + item.length();
       }
     }
     if (options.enableReturnData()) {
       byte[] returnData = step.returnData();
       entry.returnData = returnData.length == 0 ? null : Bytes.toHex(returnData);
+      bytes += STRING_OVERHEAD + 2L * returnData.length;
     }
     if (options.enableMemory()) {
       entry.memory = memoryWords(step.memory());
+      bytes += entry.memory == null ? 0 : entry.memory.size() * (STRING_OVERHEAD + 2L * WORD);
     }
     if (!options.disableStorage()) {
       entry.storage = touchedStorage(step);
+      bytes += entry.storage == null ? 0 : entry.storage.size() * 2L * (STRING_OVERHEAD + 2L * WORD);
     }
     entry.refund = step.refund();
+    recordedBytes += bytes;
+    if (recordedBytes > limits.maxBytes()) {
+      throw new TraceLimitException("the trace exceeds " + limits.maxBytes()
+          + " bytes, the most this node records (trace.max.bytes in io.citrate.rpc)");
+    }
     pending = entry;
   }
 

@@ -44,7 +44,7 @@ class DebugTraceTransactionTest {
       + "604452" + "60646000fd";
 
   private final Devnet devnet = new Devnet(new MemoryKeyValueStore(), ProductionSettings.Mode.OFF, 1_000);
-  private final JsonRpcProcessor processor = processor(DebugNamespace.DEFAULT_MAX_TRACE_STEPS);
+  private final JsonRpcProcessor processor = processor(TraceLimits.DEFAULT);
   private Transaction deployCallee;
   private Transaction callCaller;
   private Transaction callReverter;
@@ -76,10 +76,10 @@ class DebugTraceTransactionTest {
     return transaction;
   }
 
-  private JsonRpcProcessor processor(int maxSteps) {
+  private JsonRpcProcessor processor(TraceLimits limits) {
     List<JsonRpcMethod> methods = new ArrayList<>(Namespaces.methods(devnet)
         .filter(method -> !method.name().equals("debug_traceTransaction")).toList());
-    methods.addAll(new DebugNamespace(devnet.node(), maxSteps).methods());
+    methods.addAll(new DebugNamespace(devnet.node(), limits).methods());
     return new JsonRpcProcessor(JsonRpcMethods.of(methods), 4);
   }
 
@@ -266,13 +266,20 @@ class DebugTraceTransactionTest {
   }
 
   @Test
-  void aStructLogLongerThanTheLimitIsRefusedAndSaysSo() throws Exception {
-    JsonNode refused = trace(processor(5), "[\"" + callCaller.hash() + "\"]");
+  void aStructLogLargerThanTheLimitsIsRefusedAndSaysSo() throws Exception {
+    JsonRpcProcessor fewSteps = processor(new TraceLimits(5, TraceLimits.DEFAULT_MAX_BYTES));
+    JsonNode refused = trace(fewSteps, "[\"" + callCaller.hash() + "\"]");
     assertThat(refused.get("error").get("code").asInt()).isEqualTo(-32005);
     assertThat(refused.get("error").get("message").asText()).contains("5 steps", "trace.max.steps");
     // The call tracer records frames, not steps: the limit does not apply.
-    assertThat(trace(processor(5), "[\"" + callCaller.hash() + "\",{\"tracer\":\"callTracer\"}]").has("result"))
+    assertThat(trace(fewSteps, "[\"" + callCaller.hash() + "\",{\"tracer\":\"callTracer\"}]").has("result"))
         .isTrue();
+
+    JsonRpcProcessor fewBytes = processor(new TraceLimits(TraceLimits.DEFAULT_MAX_STEPS, 4_000));
+    JsonNode withMemory = trace(fewBytes, "[\"" + callCaller.hash() + "\",{\"enableMemory\":true}]");
+    assertThat(withMemory.get("error").get("code").asInt()).isEqualTo(-32005);
+    assertThat(withMemory.get("error").get("message").asText()).contains("4000 bytes", "trace.max.bytes");
+    assertThat(trace(fewBytes, "[\"" + transfer.hash() + "\"]").has("result")).isTrue();
     // Tracing leaves the chain as it was: the same trace answers the same afterwards.
     assertThat(result(callCaller, null)).isEqualTo(result(callCaller, null));
   }

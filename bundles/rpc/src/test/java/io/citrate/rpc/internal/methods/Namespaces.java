@@ -12,7 +12,7 @@ public final class Namespaces {
 
   public static List<JsonRpcNamespace> of(Devnet devnet) {
     return List.of(new EthNamespace(devnet.node(), devnet.consensus()), new NetNamespace(devnet.node()),
-        new Web3Namespace(), new DebugNamespace(devnet.node(), DebugNamespace.DEFAULT_MAX_TRACE_STEPS));
+        new Web3Namespace(), new DebugNamespace(devnet.node(), TraceLimits.DEFAULT));
   }
 
   public static Stream<JsonRpcMethod> methods(Devnet devnet) {
