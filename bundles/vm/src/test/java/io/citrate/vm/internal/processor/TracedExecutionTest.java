@@ -58,12 +58,14 @@ class TracedExecutionTest {
   /** LOG1 of nothing with topic 1, then returns 42 as a word. */
   private static final String CALLEE_CODE = "0x600160006000a1602a60005260206000f3";
   /** CALLs the callee with 0xffff gas for a word of output, POPs the result, CREATEs a contract from byte 0 (STOP). */
-  private static final String CALLER_CODE = "0x60206000600060006000610b0b61ffff" + "f1" + "50" + "600160006000f0" + "00";
+  private static final String CALLER_CODE =
+      "0x60206000600060006000610b0b61ffff" + "f1" + "50" + "600160006000f0" + "00";
   /** STATICCALLs the SHA-256 precompile on nothing, for a word of output. */
   private static final String HASHER_CODE = "0x602060006000600060026101f4fa00";
   private static final String ERROR_SELECTOR = "08c379a0";
 
-  private final TransactionExecutor executor = new TransactionExecutor(MainnetEvms.cancun(MainnetPrecompiles.cancun()));
+  private final TransactionExecutor executor =
+      new TransactionExecutor(MainnetEvms.cancun(MainnetPrecompiles.cancun()));
   private TrieWorldState world;
 
   @BeforeEach
