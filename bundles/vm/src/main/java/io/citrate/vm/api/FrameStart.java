@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A frame about to run, as {@link ExecutionTracer#enterFrame} sees it: the transaction's own, or a call or creation
- * one of its frames makes, precompile calls included.
+ * one of its frames makes, precompile calls included. A call or creation that fails before it starts (too deep, too
+ * little balance) is a frame too, as in geth's traces: its {@link FrameEnd} follows at once.
  *
  * @param type how it was entered
  * @param depth 0 for the transaction's frame, one more per nested call

@@ -74,7 +74,7 @@ public final class Evm {
     Deque<MessageFrame> stack = initial.transaction().messageStack();
     // Decided once per transaction: untraced frames run the plain loop, which holds no tracing check.
     FrameTracing tracing = initial.transaction().tracer() == null ? null
-        : new FrameTracing(initial.transaction().tracer());
+        : new FrameTracing(initial.transaction().tracer(), gasCalculator);
     stack.push(initial);
     while (!stack.isEmpty()) {
       MessageFrame frame = stack.peek();

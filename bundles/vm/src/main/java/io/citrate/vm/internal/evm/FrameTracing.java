@@ -1,12 +1,15 @@
 package io.citrate.vm.internal.evm;
 
 import io.citrate.core.api.Address;
+import io.citrate.core.api.Bytes;
+import io.citrate.core.api.Wei;
 import io.citrate.vm.api.CallType;
 import io.citrate.vm.api.ExecutionStep;
 import io.citrate.vm.api.ExecutionTracer;
 import io.citrate.vm.api.FrameEnd;
 import io.citrate.vm.api.FrameStart;
-import io.citrate.vm.api.Log;
+import io.citrate.vm.internal.gas.BerlinGasCalculator;
+import io.citrate.vm.internal.operation.AbstractCallOperation;
 import io.citrate.vm.internal.operation.InvalidOperation;
 import io.citrate.vm.internal.operation.LogOperation;
 import io.citrate.vm.internal.operation.Operation;
@@ -20,25 +23,32 @@ import java.util.Optional;
  * Reports one traced transaction's frames and operations to its {@link ExecutionTracer}, for {@link Evm}: it
  * remembers what the tracer's events need and the frames do not keep (the gas each frame started with, the opcode
  * that made the next child, the wording of a halt), and serves the tracer a view of the interpreter between
- * operations.
+ * operations. A call or creation that fails before its frame starts (too deep, too little balance, the creator's
+ * nonce exhausted) is reported as a frame that failed at once, as geth reports it.
  */
 final class FrameTracing {
+  private static final int CREATE = 0xf0;
   private static final int CALL = 0xf1;
   private static final int CALLCODE = 0xf2;
   private static final int DELEGATECALL = 0xf4;
   private static final int STATICCALL = 0xfa;
   private static final int CREATE2 = 0xf5;
   private static final int LOG4 = LogOperation.LOG0 + 4;
+  private static final long MAX_NONCE = -1L;
 
   private final ExecutionTracer tracer;
+  private final BerlinGasCalculator gasCalculator;
   private final Step step = new Step();
   /** Per running frame, innermost first: the gas it started with and, once it halted in an operation, why. */
   private final Deque<TracedFrame> frames = new ArrayDeque<>();
   /** How the child about to start was entered: set when a call or creation operation suspends its frame. */
   private CallType nextChildType;
+  /** The call or creation operation running now, until it has run. */
+  private Attempt attempt;
 
-  FrameTracing(ExecutionTracer tracer) {
+  FrameTracing(ExecutionTracer tracer, BerlinGasCalculator gasCalculator) {
     this.tracer = tracer;
+    this.gasCalculator = gasCalculator;
   }
 
   void enter(MessageFrame frame) {
@@ -63,10 +73,15 @@ final class FrameTracing {
     step.operation = operation;
     tracer.beforeOperation(step);
     step.frame = null;
+    CallType type = callType(opcode);
+    attempt = type != null && frame.stack().size() >= operation.stackItemsConsumed()
+        ? Attempt.of(type, frame) : null;
   }
 
   /** Reports the operation's cost and halt, then the log it emitted or the kind of child it is about to start. */
   void afterOperation(MessageFrame frame, int opcode, long gasCost, String haltMessage) {
+    Attempt running = attempt;
+    attempt = null;
     if (haltMessage != null) {
       frames.peek().haltMessage = haltMessage;
       tracer.afterOperation(gasCost, Optional.of(haltMessage));
@@ -77,7 +92,45 @@ final class FrameTracing {
       tracer.log(frame.worldState().lastLog());
     } else if (frame.state() == MessageFrame.State.CODE_SUSPENDED) {
       nextChildType = callType(opcode);
+    } else if (running != null) {
+      reportFailedStart(frame, running);
     }
+  }
+
+  /**
+   * A call or creation that ran without starting its frame failed softly: reported as geth reports it, a frame
+   * that ends at once with the gas it would have had and uses none. A creation on a taken address also starts no
+   * frame but spends its gas; geth's frame for it would need the gas the operation handed over, which it does not
+   * show, so it is not reported.
+   */
+  private void reportFailedStart(MessageFrame frame, Attempt failed) {
+    String error;
+    if (frame.depth() >= AbstractCallOperation.MAX_CALL_DEPTH) {
+      error = "max call depth exceeded";
+    } else if (failed.movesValue() && frame.worldState().balance(frame.recipient()).lessThan(failed.value())) {
+      error = "insufficient balance for transfer";
+    } else if (failed.type().isCreation() && failed.creatorNonce() == MAX_NONCE) {
+      error = "nonce uint64 overflow";
+    } else {
+      return;
+    }
+    long gas;
+    if (failed.type().isCreation()) {
+      gas = gasCalculator.gasForChild(frame.gasRemaining(), Long.MAX_VALUE);
+    } else {
+      // The operation handed back the child's gas and the stipend a value transfer adds to it.
+      long stipend = failed.movesValue() && !failed.value().isZero() ? BerlinGasCalculator.CALL_STIPEND : 0;
+      gas = gasCalculator.gasForChild(frame.gasRemaining() - stipend, failed.requestedGas()) + stipend;
+    }
+    byte[] input = frame.memory().read(failed.inputOffset(), failed.inputLength());
+    Address to = switch (failed.type()) {
+      case CREATE -> ContractAddresses.create(frame.recipient(), failed.creatorNonce());
+      case CREATE2 -> ContractAddresses.create2(frame.recipient(), failed.salt(), input);
+      default -> failed.to();
+    };
+    int depth = frame.depth() + 1;
+    tracer.enterFrame(new FrameStart(failed.type(), depth, frame.recipient(), to, failed.value(), gas, input));
+    tracer.exitFrame(new FrameEnd(depth, Bytes.EMPTY, 0, Optional.of(error), false));
   }
 
   void exit(MessageFrame frame) {
@@ -95,14 +148,16 @@ final class FrameTracing {
         reverted));
   }
 
+  /** The kind of frame {@code opcode} makes; null for every other operation. */
   private static CallType callType(int opcode) {
     return switch (opcode) {
+      case CREATE -> CallType.CREATE;
       case CALL -> CallType.CALL;
       case CALLCODE -> CallType.CALLCODE;
       case DELEGATECALL -> CallType.DELEGATECALL;
       case STATICCALL -> CallType.STATICCALL;
       case CREATE2 -> CallType.CREATE2;
-      default -> CallType.CREATE;
+      default -> null;
     };
   }
 
@@ -145,6 +200,34 @@ final class FrameTracing {
       case CONTRACT_ADDRESS_COLLISION -> "contract address collision";
       case PRECOMPILE_ERROR -> "precompiled contract failed";
     };
+  }
+
+  /**
+   * A call or creation operation's operands, read before it runs: what its frame would have started with.
+   *
+   * @param to the callee; null for a creation
+   * @param movesValue whether the value leaves the caller's balance, which must then cover it
+   * @param requestedGas the gas a call asks for
+   * @param creatorNonce the creator's nonce before a creation, which names the new contract
+   * @param salt CREATE2's salt
+   */
+  private record Attempt(CallType type, Address to, Wei value, boolean movesValue, long requestedGas,
+      long inputOffset, long inputLength, long creatorNonce, byte[] salt) {
+
+    static Attempt of(CallType type, MessageFrame frame) {
+      OperandStack stack = frame.stack();
+      return switch (type) {
+        case CALL, CALLCODE -> new Attempt(type, stack.address(1), stack.wei(2), true, stack.clampedLong(0),
+            stack.clampedLong(3), stack.clampedLong(4), 0, null);
+        case DELEGATECALL -> new Attempt(type, stack.address(1), frame.value(), false, stack.clampedLong(0),
+            stack.clampedLong(2), stack.clampedLong(3), 0, null);
+        case STATICCALL -> new Attempt(type, stack.address(1), Wei.ZERO, false, stack.clampedLong(0),
+            stack.clampedLong(2), stack.clampedLong(3), 0, null);
+        case CREATE, CREATE2 -> new Attempt(type, null, stack.wei(0), true, 0, stack.clampedLong(1),
+            stack.clampedLong(2), frame.worldState().nonce(frame.recipient()),
+            type == CallType.CREATE2 ? stack.word(3).toBytes32() : null);
+      };
+    }
   }
 
   private static final class TracedFrame {

@@ -50,6 +50,8 @@ class TracedExecutionTest {
   private static final Address REVERTER = Address.fromHex("0x00000000000000000000000000000000000000ee");
   private static final Address BROKEN = Address.fromHex("0x00000000000000000000000000000000000000fe");
   private static final Address HASHER = Address.fromHex("0x0000000000000000000000000000000000000cac");
+  private static final Address POOR_CALLER = Address.fromHex("0x00000000000000000000000000000000000000c1");
+  private static final Address POOR_CREATOR = Address.fromHex("0x00000000000000000000000000000000000000c2");
   private static final BlockEnvironment BLOCK = new BlockEnvironment(Address.ZERO, 1, 1_000, 30_000_000, Wei.of(10),
       Hash.ZERO, 0, 1, number -> Hash.ZERO);
 
@@ -63,6 +65,10 @@ class TracedExecutionTest {
   /** STATICCALLs the SHA-256 precompile on nothing, for a word of output. */
   private static final String HASHER_CODE = "0x602060006000600060026101f4fa00";
   private static final String ERROR_SELECTOR = "08c379a0";
+  /** CALLs the callee with 0x1000 gas and 1 wei it does not have. */
+  private static final String POOR_CALLER_CODE = "0x6000600060006000" + "6001" + "610b0b" + "611000" + "f1" + "00";
+  /** CREATEs an empty contract endowed with 1 wei it does not have. */
+  private static final String POOR_CREATOR_CODE = "0x600060006001f000";
 
   private final TransactionExecutor executor =
       new TransactionExecutor(MainnetEvms.cancun(MainnetPrecompiles.cancun()));
@@ -78,6 +84,8 @@ class TracedExecutionTest {
     world.updateAccount(REVERTER, 1, Wei.ZERO, revertingWith("nope"), Map.of());
     world.updateAccount(BROKEN, 1, Wei.ZERO, Bytes.fromHex("0x6001fe"), Map.of());
     world.updateAccount(HASHER, 1, Wei.ZERO, Bytes.fromHex(HASHER_CODE), Map.of());
+    world.updateAccount(POOR_CALLER, 1, Wei.ZERO, Bytes.fromHex(POOR_CALLER_CODE), Map.of());
+    world.updateAccount(POOR_CREATOR, 1, Wei.ZERO, Bytes.fromHex(POOR_CREATOR_CODE), Map.of());
   }
 
   /** Code that reverts with Solidity's {@code Error(string)} carrying {@code reason} (up to 32 bytes). */
@@ -200,6 +208,30 @@ class TracedExecutionTest {
     assertThat(Bytes.toHex(recorder.ends.get(0).output()))
         .isEqualTo("0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     assertThat(recorder.steps).allMatch(step -> step.depth() == 0);
+  }
+
+  @Test
+  void aCallOrCreationThatCannotStartIsAFrameThatFailedAtOnce() {
+    Recorder call = new Recorder();
+    assertThat(run(call(0, POOR_CALLER, 100_000), call).success()).isTrue();
+    assertThat(call.events).containsExactly("enter CALL 0", "enter CALL 1", "exit 1", "exit 0");
+    FrameStart attempted = call.starts.get(1);
+    assertThat(attempted.from()).isEqualTo(POOR_CALLER);
+    assertThat(attempted.to()).isEqualTo(CALLEE);
+    assertThat(attempted.value()).isEqualTo(Wei.ONE);
+    // The gas asked for, plus the stipend a value transfer adds.
+    assertThat(attempted.gas()).isEqualTo(0x1000 + 2_300);
+    assertThat(call.ends.get(0).error()).contains("insufficient balance for transfer");
+    assertThat(call.ends.get(0).gasUsed()).isZero();
+    assertThat(call.steps).extracting(Step::name).endsWith("CALL", "STOP");
+
+    Recorder creation = new Recorder();
+    run(call(1, POOR_CREATOR, 100_000), creation);
+    assertThat(creation.events).containsExactly("enter CALL 0", "enter CREATE 1", "exit 1", "exit 0");
+    assertThat(creation.starts.get(1).to()).isEqualTo(ContractAddresses.create(POOR_CREATOR, 1));
+    long gasAfterCreate = creation.steps.get(creation.steps.size() - 1).gas();
+    assertThat(creation.starts.get(1).gas()).isEqualTo(gasAfterCreate - gasAfterCreate / 64);
+    assertThat(creation.ends.get(0).error()).contains("insufficient balance for transfer");
   }
 
   @Test
