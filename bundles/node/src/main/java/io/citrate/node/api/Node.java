@@ -2,6 +2,7 @@ package io.citrate.node.api;
 
 import io.citrate.core.api.Hash;
 import io.citrate.txpool.api.Admission;
+import io.citrate.vm.api.ExecutionTracer;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -41,4 +42,17 @@ public interface Node extends ChainState {
 
   /** Where the selected chain accepted transaction {@code transaction}; empty while it is not accepted. */
   Optional<TransactionLocation> transactionLocation(Hash transaction);
+
+  // ---- tracing
+
+  /**
+   * Re-executes {@code transaction} where the selected chain accepted it, reporting its execution to {@code tracer}:
+   * the accepting block's acceptance runs again from its selected parent's state exactly as it ran when the block
+   * was accepted, untraced up to the transaction and traced for it. Nothing is written.
+   *
+   * @return the transaction as its chain block accepted it; empty while the selected chain has not accepted it
+   * @throws IllegalStateException when this node cannot replay the block now (a scheduled precompile is missing)
+   *     or the replay does not reproduce the stored receipt
+   */
+  Optional<AcceptedTransaction> traceTransaction(Hash transaction, ExecutionTracer tracer);
 }

@@ -1,6 +1,7 @@
 /**
  * The node as other bundles see it: the chain specification, the node's status and block production, the
- * Ethereum view of what chain blocks accepted, and the chain events the node publishes.
+ * Ethereum view of what chain blocks accepted, replaying accepted transactions under a tracer, and the chain events
+ * the node publishes.
  */
 @Export
 @Version("0.2.0")

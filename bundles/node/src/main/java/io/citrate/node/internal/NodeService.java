@@ -4,6 +4,8 @@ import com.codahale.metrics.MetricRegistry;
 import io.citrate.consensus.api.BlockOutcome;
 import io.citrate.consensus.api.ChainChange;
 import io.citrate.consensus.api.Consensus;
+import io.citrate.consensus.api.GhostdagData;
+import io.citrate.consensus.api.ValidatedBlock;
 import io.citrate.core.api.Address;
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.block.BlockHeader;
@@ -15,10 +17,12 @@ import io.citrate.node.api.ChainSpec;
 import io.citrate.node.api.Node;
 import io.citrate.node.api.NodeStatus;
 import io.citrate.node.api.TransactionLocation;
+import io.citrate.node.internal.execution.AcceptanceInputs;
 import io.citrate.node.internal.execution.AcceptanceRecord;
 import io.citrate.node.internal.execution.ChainExecution;
 import io.citrate.node.internal.execution.ChainStore;
 import io.citrate.node.internal.execution.HeadState;
+import io.citrate.node.internal.execution.OwnTransactionRejectedException;
 import io.citrate.node.internal.execution.StateQueries;
 import io.citrate.node.internal.production.BlockImport;
 import io.citrate.node.internal.production.BlockProducer;
@@ -30,7 +34,11 @@ import io.citrate.vm.api.AccountOverride;
 import io.citrate.vm.api.AccountSnapshot;
 import io.citrate.vm.api.CallMessage;
 import io.citrate.vm.api.CallResult;
+import io.citrate.vm.api.ExecutionTracer;
+import io.citrate.vm.api.PrecompileUnavailableException;
+import io.citrate.vm.api.TransactionReceipt;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -338,6 +346,42 @@ public final class NodeService implements Node {
   @Override
   public long pendingNonce(Address sender) {
     return pool.nextNonce(sender);
+  }
+
+  @Override
+  public Optional<AcceptedTransaction> traceTransaction(Hash transaction, ExecutionTracer tracer) {
+    Optional<TransactionLocation> location = transactionLocation(transaction);
+    if (location.isEmpty()) {
+      return Optional.empty();
+    }
+    Hash chainBlock = location.get().chainBlock();
+    AcceptedTransaction accepted = acceptance(chainBlock)
+        .orElseThrow(() -> new IllegalStateException("no acceptance stored for chain block " + chainBlock))
+        .transactions().get(location.get().index());
+    TransactionReceipt replayed;
+    try {
+      replayed = execution.executor().trace(store, acceptanceInputs(chainBlock), transaction, tracer)
+          .orElseThrow(() -> new IllegalStateException("replaying block " + chainBlock + " did not execute "
+              + transaction));
+    } catch (OwnTransactionRejectedException | PrecompileUnavailableException e) {
+      throw new IllegalStateException("block " + chainBlock + " cannot be replayed here: " + e.getMessage(), e);
+    }
+    TransactionReceipt stored = accepted.receipt();
+    if (replayed.gasUsed() != stored.gasUsed() || !Arrays.equals(replayed.encode(), stored.encode())) {
+      throw new IllegalStateException("replaying block " + chainBlock + " gave transaction " + transaction
+          + " another receipt than the stored one");
+    }
+    return Optional.of(accepted);
+  }
+
+  /** What a stored block's acceptance was computed from, as consensus validated it. */
+  private AcceptanceInputs acceptanceInputs(Hash block) {
+    BlockHeader header = consensus.header(block).orElseThrow(() -> new IllegalStateException("no header for " + block));
+    GhostdagData ghostdag = consensus.ghostdagData(block)
+        .orElseThrow(() -> new IllegalStateException("no GHOSTDAG data for " + block));
+    ValidatedBlock validated = new ValidatedBlock(header, ghostdag, consensus.mergesetInExecutionOrder(ghostdag),
+        ChainChange.NONE);
+    return ChainExecution.inputsOf(validated, execution.body(store, block));
   }
 
   /** Pool size for metrics and status. */

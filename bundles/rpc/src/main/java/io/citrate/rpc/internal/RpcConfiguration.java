@@ -1,5 +1,6 @@
 package io.citrate.rpc.internal;
 
+import io.citrate.rpc.internal.methods.TraceLimits;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -69,4 +70,12 @@ public @interface RpcConfiguration {
   @AttributeDefinition(name = "Call gas cap",
       description = "Most gas eth_call, eth_estimateGas and eth_createAccessList may run with.", min = "21000")
   long call_gas_cap() default 50_000_000;
+
+  @AttributeDefinition(name = "Longest struct log",
+      description = "Most operations one debug_traceTransaction struct log may record.", min = "1")
+  int trace_max_steps() default TraceLimits.DEFAULT_MAX_STEPS;
+
+  @AttributeDefinition(name = "Largest struct log",
+      description = "Most bytes, approximately, one debug_traceTransaction struct log may hold in memory.", min = "1")
+  long trace_max_bytes() default TraceLimits.DEFAULT_MAX_BYTES;
 }

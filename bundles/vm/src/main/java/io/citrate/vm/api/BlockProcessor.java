@@ -7,6 +7,7 @@ import io.citrate.store.api.KeyValueStoreReader;
 import io.citrate.store.api.WriteBatch;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -42,6 +43,19 @@ public interface BlockProcessor {
    */
   BlockExecutionResult execute(KeyValueStoreReader stateNodes, Hash parentStateRoot, List<ExecutionSegment> segments,
       BlockPayouts payouts, WriteBatch batch) throws PrecompileUnavailableException;
+
+  /**
+   * Re-runs what a chain block accepted, as {@link #execute(KeyValueStoreReader, Hash, List, BlockPayouts, WriteBatch)}
+   * ran it (same segments, environments and order), up to and including {@code transaction}, which alone runs under
+   * {@code tracer}. Nothing is written anywhere.
+   *
+   * @return the transaction's receipt, gas counted across the segments; empty when the segments do not execute it
+   *     (it is not among them, or it was skipped)
+   * @throws PrecompileUnavailableException as {@link #execute(Hash, BlockEnvironment, List, WriteBatch)} does
+   * @throws IllegalArgumentException when the segments are empty or do not share one block number
+   */
+  Optional<TransactionReceipt> traceTransaction(KeyValueStoreReader stateNodes, Hash parentStateRoot,
+      List<ExecutionSegment> segments, Hash transaction, ExecutionTracer tracer) throws PrecompileUnavailableException;
 
   /**
    * The balance and nonce of {@code address} in the state with root {@code stateRoot}; zero for an account that

@@ -1,4 +1,4 @@
-/** The EVM as other bundles and integrators see it: precompiles, execution results and the world state. */
+/** The EVM as other bundles and integrators see it: precompiles, execution results, the world state and tracing. */
 @Export
 @Version("0.3.0")
 package io.citrate.vm.api;

@@ -13,6 +13,7 @@ import io.citrate.vm.api.BlockExecutionResult;
 import io.citrate.vm.api.BlockPayouts;
 import io.citrate.vm.api.BlockProcessor;
 import io.citrate.vm.api.ExecutionSegment;
+import io.citrate.vm.api.ExecutionTracer;
 import io.citrate.vm.api.PrecompileUnavailableException;
 import io.citrate.vm.api.SkippedTransaction;
 import io.citrate.vm.api.TransactionReceipt;
@@ -60,6 +61,61 @@ public final class AcceptanceExecutor {
   public Acceptance execute(KeyValueStoreReader committed, AcceptanceInputs inputs)
       throws OwnTransactionRejectedException, PrecompileUnavailableException {
     Hash block = AcceptanceRecord.SELF;
+    Plan plan = plan(committed, inputs);
+    WriteBatch stateWrites = new WriteBatch();
+    BlockExecutionResult result = vm.execute(committed, plan.parent().stateRoot(), plan.segments(),
+        payouts(plan.earners(), plan.number()), stateWrites);
+
+    Map<Hash, SkippedTransaction> skippedByHash = new HashMap<>();
+    for (SkippedTransaction skip : result.skipped()) {
+      skippedByHash.put(skip.transactionHash(), skip);
+    }
+    List<AcceptanceRecord.Entry> accepted = new ArrayList<>(result.receipts().size());
+    for (AcceptanceRecord.Entry candidate : plan.candidates()) {
+      SkippedTransaction skip = skippedByHash.get(candidate.transaction());
+      if (skip == null) {
+        accepted.add(candidate);
+      } else if (candidate.includedIn().equals(block)) {
+        throw new OwnTransactionRejectedException(candidate.transaction(),
+            skip.reason().description() + " (" + skip.detail() + ")");
+      }
+    }
+    List<TransactionReceipt> receipts = result.receipts();
+    long ownGasUsed = 0;
+    for (int i = 0; i < accepted.size(); i++) {
+      if (accepted.get(i).includedIn().equals(block)) {
+        ownGasUsed += receipts.get(i).gasUsed();
+      }
+    }
+    List<SkippedTransaction> skipped = new ArrayList<>(result.skipped());
+    skipped.addAll(plan.duplicates());
+    AcceptanceRecord record = new AcceptanceRecord(plan.number(), inputs.selectedParent(), inputs.timestampMillis(),
+        inputs.producer(), result.stateRoot(), inputs.gasLimit(), ownGasUsed, plan.baseFee(), accepted, receipts,
+        skipped);
+    return new Acceptance(inputs, record, result.receiptsRoot(), result.logsBloom(), stateWrites);
+  }
+
+  /**
+   * Re-runs the acceptance of {@code inputs}, as {@link #execute} ran it, up to and including {@code transaction},
+   * which alone runs under {@code tracer}. Nothing is written: the replayed state is dropped.
+   *
+   * @return the transaction's receipt; empty when the acceptance does not execute it
+   * @throws OwnTransactionRejectedException when the block's own transactions repeat one it merged, which a valid
+   *     block never does
+   * @throws PrecompileUnavailableException as {@link #execute} does
+   */
+  public Optional<TransactionReceipt> trace(KeyValueStoreReader committed, AcceptanceInputs inputs, Hash transaction,
+      ExecutionTracer tracer) throws OwnTransactionRejectedException, PrecompileUnavailableException {
+    Plan plan = plan(committed, inputs);
+    return vm.traceTransaction(committed, plan.parent().stateRoot(), plan.segments(), transaction, tracer);
+  }
+
+  /**
+   * What an acceptance runs, in order: one segment per merged block in GHOSTDAG order, each under its producer and
+   * gas limit, without the transactions an earlier merged block already carried, then the block's own.
+   */
+  private Plan plan(KeyValueStoreReader committed, AcceptanceInputs inputs) throws OwnTransactionRejectedException {
+    Hash block = AcceptanceRecord.SELF;
     AcceptanceRecord parent = record(committed, inputs.selectedParent());
     long number = parent.number() + 1;
     Wei baseFee = baseFeeAfter(parent);
@@ -103,38 +159,22 @@ public final class AcceptanceExecutor {
     }
     segments.add(new ExecutionSegment(environment(spec, inputs.producer(), number, inputs.timestampMillis(),
         inputs.gasLimit(), baseFee, inputs.prevRandao(), blockHashes), inputs.transactions()));
-
-    WriteBatch stateWrites = new WriteBatch();
-    BlockExecutionResult result =
-        vm.execute(committed, parent.stateRoot(), segments, payouts(earners, number), stateWrites);
-
-    Map<Hash, SkippedTransaction> skippedByHash = new HashMap<>();
-    for (SkippedTransaction skip : result.skipped()) {
-      skippedByHash.put(skip.transactionHash(), skip);
-    }
-    List<AcceptanceRecord.Entry> accepted = new ArrayList<>(result.receipts().size());
-    for (AcceptanceRecord.Entry candidate : candidates) {
-      SkippedTransaction skip = skippedByHash.get(candidate.transaction());
-      if (skip == null) {
-        accepted.add(candidate);
-      } else if (candidate.includedIn().equals(block)) {
-        throw new OwnTransactionRejectedException(candidate.transaction(),
-            skip.reason().description() + " (" + skip.detail() + ")");
-      }
-    }
-    List<TransactionReceipt> receipts = result.receipts();
-    long ownGasUsed = 0;
-    for (int i = 0; i < accepted.size(); i++) {
-      if (accepted.get(i).includedIn().equals(block)) {
-        ownGasUsed += receipts.get(i).gasUsed();
-      }
-    }
-    List<SkippedTransaction> skipped = new ArrayList<>(result.skipped());
-    skipped.addAll(duplicates);
-    AcceptanceRecord record = new AcceptanceRecord(number, inputs.selectedParent(), inputs.timestampMillis(),
-        inputs.producer(), result.stateRoot(), inputs.gasLimit(), ownGasUsed, baseFee, accepted, receipts, skipped);
-    return new Acceptance(inputs, record, result.receiptsRoot(), result.logsBloom(), stateWrites);
+    return new Plan(parent, number, baseFee, segments, candidates, duplicates, earners);
   }
+
+  /**
+   * An acceptance laid out before it runs.
+   *
+   * @param parent the selected parent's record, whose state it starts from
+   * @param number the accepting block's number
+   * @param baseFee what every transaction pays
+   * @param segments what runs, in order
+   * @param candidates every transaction that runs, where its body carries it
+   * @param duplicates second copies of merged transactions, skipped without running
+   * @param earners the producers of the block and of its blue merged blocks
+   */
+  private record Plan(AcceptanceRecord parent, long number, Wei baseFee, List<ExecutionSegment> segments,
+      List<AcceptanceRecord.Entry> candidates, List<SkippedTransaction> duplicates, List<Address> earners) {}
 
   /** What a transaction of block {@code number} sees of it; the EVM counts time in seconds. */
   static BlockEnvironment environment(ChainSpec spec, Address coinbase, long number, long timestampMillis,

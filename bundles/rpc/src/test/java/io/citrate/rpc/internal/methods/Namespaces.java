@@ -24,7 +24,7 @@ public final class Namespaces {
   static List<JsonRpcNamespace> of(Devnet devnet, RpcConfiguration configuration, Filters filters) {
     return List.of(new EthNamespace(devnet.node(), devnet.consensus(), devnet.pool(), filters, configuration),
         new NetNamespace(devnet.node()), new Web3Namespace(), new TxpoolNamespace(devnet.pool()),
-        new CitrateNamespace(devnet.node(), devnet.consensus()));
+        new CitrateNamespace(devnet.node(), devnet.consensus()), new DebugNamespace(devnet.node(), TraceLimits.DEFAULT));
   }
 
   /** {@code filters}, fed the node's events as the whiteboard feeds the component. */

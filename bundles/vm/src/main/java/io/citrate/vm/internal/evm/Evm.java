@@ -72,17 +72,34 @@ public final class Evm {
   /** Runs {@code initial} and every frame it spawns until it completes. */
   public void execute(MessageFrame initial) {
     Deque<MessageFrame> stack = initial.transaction().messageStack();
+    // Decided once per transaction: untraced frames run the plain loop, which holds no tracing check.
+    FrameTracing tracing = initial.transaction().tracer() == null ? null
+        : new FrameTracing(initial.transaction().tracer(), gasCalculator);
     stack.push(initial);
     while (!stack.isEmpty()) {
       MessageFrame frame = stack.peek();
       switch (frame.state()) {
-        case NOT_STARTED -> start(frame);
-        case CODE_EXECUTING -> interpret(frame);
+        case NOT_STARTED -> {
+          if (tracing != null) {
+            tracing.enter(frame);
+          }
+          start(frame);
+        }
+        case CODE_EXECUTING -> {
+          if (tracing == null) {
+            interpret(frame);
+          } else {
+            interpretTraced(frame, tracing);
+          }
+        }
         case CODE_SUCCESS -> succeed(frame);
         case REVERT -> fail(frame, false);
         case EXCEPTIONAL_HALT -> fail(frame, true);
         case COMPLETED_SUCCESS, COMPLETED_FAILED -> {
           stack.pop();
+          if (tracing != null) {
+            tracing.exit(frame);
+          }
           if (frame.parent() != null) {
             resume(frame.parent(), frame);
           }
@@ -172,6 +189,42 @@ public final class Evm {
         frame.nextPc = pc + 1;
         halt = table[opcode].execute(frame);
       }
+      if (halt != null) {
+        frame.halt(halt);
+        return;
+      }
+      frame.pc = frame.nextPc;
+    }
+  }
+
+  /**
+   * {@link #interpret}, reporting each operation to {@code tracing} before and after it runs; the same checks in the
+   * same order, so a traced run computes exactly what an untraced one does.
+   */
+  private void interpretTraced(MessageFrame frame, FrameTracing tracing) {
+    byte[] code = frame.code().bytes();
+    OperandStack stack = frame.stack();
+    while (frame.state() == MessageFrame.State.CODE_EXECUTING) {
+      int pc = frame.pc;
+      int opcode = pc < code.length ? code[pc] & 0xff : STOP;
+      Operation operation = operations[opcode];
+      long gasBefore = frame.gasRemaining();
+      tracing.beforeOperation(frame, opcode, operation);
+      int size = stack.size();
+      ExceptionalHaltReason halt;
+      if (size < minimumStackSize[opcode]) {
+        halt = INSUFFICIENT_STACK_ITEMS;
+      } else if (size > maximumStackSize[opcode]) {
+        halt = TOO_MANY_STACK_ITEMS;
+      } else {
+        if (!stack.hasRoomForOne()) {
+          stack.grow();
+        }
+        frame.nextPc = pc + 1;
+        halt = operation.execute(frame);
+      }
+      tracing.afterOperation(frame, opcode, gasBefore - frame.gasRemaining(),
+          halt == null ? null : FrameTracing.haltMessage(halt, operation, size));
       if (halt != null) {
         frame.halt(halt);
         return;

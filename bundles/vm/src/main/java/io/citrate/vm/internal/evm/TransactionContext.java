@@ -4,6 +4,7 @@ import io.citrate.core.api.Address;
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.Wei;
 import io.citrate.vm.api.BlockEnvironment;
+import io.citrate.vm.api.ExecutionTracer;
 import io.citrate.vm.internal.state.JournaledState;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -21,15 +22,23 @@ public final class TransactionContext {
   private final Wei blobBaseFee;
   private final JournaledState state;
   private final Deque<MessageFrame> messageStack = new ArrayDeque<>();
+  private final ExecutionTracer tracer;
 
   public TransactionContext(Address origin, Wei gasPrice, List<Hash> blobVersionedHashes, BlockEnvironment block,
       JournaledState state) {
+    this(origin, gasPrice, blobVersionedHashes, block, state, null);
+  }
+
+  /** A context whose frames report to {@code tracer}; null runs them untraced. */
+  public TransactionContext(Address origin, Wei gasPrice, List<Hash> blobVersionedHashes, BlockEnvironment block,
+      JournaledState state, ExecutionTracer tracer) {
     this.origin = origin;
     this.gasPrice = gasPrice;
     this.blobVersionedHashes = List.copyOf(blobVersionedHashes);
     this.block = block;
     this.blobBaseFee = block.blobBaseFee();
     this.state = state;
+    this.tracer = tracer;
   }
 
   public Address origin() {
@@ -54,6 +63,11 @@ public final class TransactionContext {
 
   public JournaledState state() {
     return state;
+  }
+
+  /** Who watches this transaction's frames; null when nobody does. */
+  public ExecutionTracer tracer() {
+    return tracer;
   }
 
   public Deque<MessageFrame> messageStack() {

@@ -1,12 +1,14 @@
 package io.citrate.vm.internal.processor;
 
 import io.citrate.core.api.Address;
+import io.citrate.core.api.Hash;
 import io.citrate.core.api.Wei;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.vm.api.BlockEnvironment;
 import io.citrate.vm.api.BlockExecutionResult;
 import io.citrate.vm.api.BlockPayouts;
 import io.citrate.vm.api.ExecutionSegment;
+import io.citrate.vm.api.ExecutionTracer;
 import io.citrate.vm.api.SkippedTransaction;
 import io.citrate.vm.api.TransactionOutcome;
 import io.citrate.vm.api.TransactionReceipt;
@@ -16,6 +18,7 @@ import io.citrate.vm.internal.state.TrieWorldState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -44,39 +47,11 @@ public final class BlockExecutor {
    * all segments.
    */
   public BlockExecutionResult execute(TrieWorldState state, List<ExecutionSegment> segments, BlockPayouts payouts) {
-    Wei baseFees = Wei.ZERO;
-    List<TransactionReceipt> receipts = new ArrayList<>();
-    List<SkippedTransaction> skipped = new ArrayList<>();
-    long totalGasUsed = 0;
-    long totalBlobGasUsed = 0;
-    for (ExecutionSegment segment : segments) {
-      long gasUsed = 0;
-      long blobGasUsed = 0;
-      for (Transaction transaction : segment.transactions()) {
-        if (transaction.blobGas() > MAX_BLOB_GAS_PER_BLOCK - blobGasUsed) {
-          skipped.add(new SkippedTransaction(transaction.hash(),
-              TransactionRejectionReason.BLOB_GAS_ABOVE_BLOCK_BLOB_GAS_LEFT,
-              transaction.blobGas() + " > " + (MAX_BLOB_GAS_PER_BLOCK - blobGasUsed)));
-          continue;
-        }
-        TransactionOutcome outcome = transactionExecutor.execute(state, segment.environment(), transaction, gasUsed);
-        if (outcome instanceof TransactionOutcome.Rejected rejected) {
-          skipped.add(new SkippedTransaction(transaction.hash(), rejected.reason(), rejected.detail()));
-        } else {
-          TransactionReceipt receipt = ((TransactionOutcome.Executed) outcome).receipt();
-          gasUsed = receipt.cumulativeGasUsed();
-          blobGasUsed += transaction.blobGas();
-          receipts.add(totalGasUsed == 0 ? receipt : new TransactionReceipt(receipt.type(), receipt.success(),
-              receipt.gasUsed(), totalGasUsed + gasUsed, receipt.logs(), receipt.logsBloom()));
-        }
-      }
-      totalGasUsed += gasUsed;
-      totalBlobGasUsed += blobGasUsed;
-      baseFees = baseFees.add(segment.environment().baseFee().multiply(gasUsed));
-    }
+    SegmentsRun run = new SegmentsRun();
+    run.execute(state, segments, null, null);
     Map<Address, Wei> credits = new TreeMap<>(payouts.rewards());
     if (payouts.baseFeeRecipient().isPresent()) {
-      credits.merge(payouts.baseFeeRecipient().get(), baseFees, Wei::add);
+      credits.merge(payouts.baseFeeRecipient().get(), run.baseFees, Wei::add);
     }
     JournaledState credited = new JournaledState(state);
     credits.forEach((address, amount) -> {
@@ -86,7 +61,70 @@ public final class BlockExecutor {
     });
     credited.commitTo(state);
     state.commit();
-    return new BlockExecutionResult(state.rootHash(), Receipts.root(receipts), Receipts.bloom(receipts), receipts,
-        skipped, totalGasUsed, totalBlobGasUsed);
+    return new BlockExecutionResult(state.rootHash(), Receipts.root(run.receipts), Receipts.bloom(run.receipts),
+        run.receipts, run.skipped, run.totalGasUsed, run.totalBlobGasUsed);
+  }
+
+  /**
+   * Runs the segments as {@link #execute(TrieWorldState, List, BlockPayouts)} does up to and including
+   * {@code transaction}, which alone runs under {@code tracer}, and stops there: no payouts, nothing committed.
+   *
+   * @return its receipt, gas counted across the segments; empty when the segments do not execute it
+   */
+  public Optional<TransactionReceipt> trace(TrieWorldState state, List<ExecutionSegment> segments, Hash transaction,
+      ExecutionTracer tracer) {
+    SegmentsRun run = new SegmentsRun();
+    run.execute(state, segments, transaction, tracer);
+    return Optional.ofNullable(run.tracedReceipt);
+  }
+
+  /** The transaction loop both a block's execution and a traced replay of it run, so the two cannot drift apart. */
+  private final class SegmentsRun {
+    private Wei baseFees = Wei.ZERO;
+    private final List<TransactionReceipt> receipts = new ArrayList<>();
+    private final List<SkippedTransaction> skipped = new ArrayList<>();
+    private long totalGasUsed;
+    private long totalBlobGasUsed;
+    private TransactionReceipt tracedReceipt;
+
+    /** Runs every segment; with a {@code traced} transaction, stops once it has run under {@code tracer}. */
+    private void execute(TrieWorldState state, List<ExecutionSegment> segments, Hash traced, ExecutionTracer tracer) {
+      for (ExecutionSegment segment : segments) {
+        long gasUsed = 0;
+        long blobGasUsed = 0;
+        for (Transaction transaction : segment.transactions()) {
+          boolean isTraced = traced != null && traced.equals(transaction.hash());
+          if (transaction.blobGas() > MAX_BLOB_GAS_PER_BLOCK - blobGasUsed) {
+            skipped.add(new SkippedTransaction(transaction.hash(),
+                TransactionRejectionReason.BLOB_GAS_ABOVE_BLOCK_BLOB_GAS_LEFT,
+                transaction.blobGas() + " > " + (MAX_BLOB_GAS_PER_BLOCK - blobGasUsed)));
+            if (isTraced) {
+              return;
+            }
+            continue;
+          }
+          TransactionOutcome outcome = transactionExecutor.execute(state, segment.environment(), transaction, gasUsed,
+              isTraced ? tracer : null);
+          if (outcome instanceof TransactionOutcome.Rejected rejected) {
+            skipped.add(new SkippedTransaction(transaction.hash(), rejected.reason(), rejected.detail()));
+          } else {
+            TransactionReceipt receipt = ((TransactionOutcome.Executed) outcome).receipt();
+            gasUsed = receipt.cumulativeGasUsed();
+            blobGasUsed += transaction.blobGas();
+            receipts.add(totalGasUsed == 0 ? receipt : new TransactionReceipt(receipt.type(), receipt.success(),
+                receipt.gasUsed(), totalGasUsed + gasUsed, receipt.logs(), receipt.logsBloom()));
+            if (isTraced) {
+              tracedReceipt = receipts.get(receipts.size() - 1);
+            }
+          }
+          if (isTraced) {
+            return;
+          }
+        }
+        totalGasUsed += gasUsed;
+        totalBlobGasUsed += blobGasUsed;
+        baseFees = baseFees.add(segment.environment().baseFee().multiply(gasUsed));
+      }
+    }
   }
 }

@@ -18,9 +18,11 @@ import io.citrate.vm.api.CallMessage;
 import io.citrate.vm.api.CallResult;
 import io.citrate.vm.api.CallStatus;
 import io.citrate.vm.api.ExecutionSegment;
+import io.citrate.vm.api.ExecutionTracer;
 import io.citrate.vm.api.GenesisAccount;
 import io.citrate.vm.api.PrecompileRegistry;
 import io.citrate.vm.api.PrecompileUnavailableException;
+import io.citrate.vm.api.TransactionReceipt;
 import io.citrate.vm.internal.evm.Evm;
 import io.citrate.vm.internal.evm.MainnetEvms;
 import io.citrate.vm.internal.state.KeyValueTrieNodeStore;
@@ -30,6 +32,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -80,6 +83,25 @@ public final class BlockProcessorComponent implements BlockProcessor {
   public BlockExecutionResult execute(KeyValueStoreReader stateNodes, Hash parentStateRoot,
       List<ExecutionSegment> segments, BlockPayouts payouts, WriteBatch batch)
       throws PrecompileUnavailableException {
+    BlockExecutor executor = executorFor(segments);
+    KeyValueTrieNodeStore nodes = new KeyValueTrieNodeStore(stateNodes);
+    TrieWorldState state = TrieWorldState.load(parentStateRoot, nodes);
+    BlockExecutionResult result = executor.execute(state, segments, payouts);
+    nodes.drainInto(batch);
+    return result;
+  }
+
+  @Override
+  public Optional<TransactionReceipt> traceTransaction(KeyValueStoreReader stateNodes, Hash parentStateRoot,
+      List<ExecutionSegment> segments, Hash transaction, ExecutionTracer tracer) throws PrecompileUnavailableException {
+    BlockExecutor executor = executorFor(segments);
+    // Nothing is committed or drained: the replayed state lives and dies in this trie node store.
+    TrieWorldState state = TrieWorldState.load(parentStateRoot, new KeyValueTrieNodeStore(stateNodes));
+    return executor.trace(state, segments, transaction, tracer);
+  }
+
+  /** The executor of the one block {@code segments} belong to, with the precompiles scheduled at its number. */
+  private BlockExecutor executorFor(List<ExecutionSegment> segments) throws PrecompileUnavailableException {
     if (segments.isEmpty()) {
       throw new IllegalArgumentException("nothing to execute: no segments");
     }
@@ -90,13 +112,7 @@ public final class BlockProcessorComponent implements BlockProcessor {
             + segment.environment().number() + " cannot run as one block");
       }
     }
-    KeyValueTrieNodeStore nodes = new KeyValueTrieNodeStore(stateNodes);
-    TrieWorldState state = TrieWorldState.load(parentStateRoot, nodes);
-    BlockExecutor executor =
-        new BlockExecutor(new TransactionExecutor(MainnetEvms.cancun(precompiles.precompilesAt(number))));
-    BlockExecutionResult result = executor.execute(state, segments, payouts);
-    nodes.drainInto(batch);
-    return result;
+    return new BlockExecutor(new TransactionExecutor(MainnetEvms.cancun(precompiles.precompilesAt(number))));
   }
 
   @Override

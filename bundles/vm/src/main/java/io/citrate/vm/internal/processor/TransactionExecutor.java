@@ -6,6 +6,7 @@ import io.citrate.core.api.Wei;
 import io.citrate.core.api.tx.AccessListEntry;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.vm.api.BlockEnvironment;
+import io.citrate.vm.api.ExecutionTracer;
 import io.citrate.vm.api.Log;
 import io.citrate.vm.api.TransactionOutcome;
 import io.citrate.vm.api.TransactionReceipt;
@@ -52,6 +53,15 @@ public final class TransactionExecutor {
    */
   public TransactionOutcome execute(WorldState world, BlockEnvironment block, Transaction transaction,
       long blockGasUsed) {
+    return execute(world, block, transaction, blockGasUsed, null);
+  }
+
+  /**
+   * As {@link #execute(WorldState, BlockEnvironment, Transaction, long)}, reporting the transaction's frames and
+   * operations to {@code tracer}; null runs it untraced.
+   */
+  public TransactionOutcome execute(WorldState world, BlockEnvironment block, Transaction transaction,
+      long blockGasUsed, ExecutionTracer tracer) {
     JournaledState state = new JournaledState(world);
     Optional<TransactionOutcome.Rejected> rejection = validate(state, block, transaction, blockGasUsed);
     if (rejection.isPresent()) {
@@ -67,7 +77,7 @@ public final class TransactionExecutor {
     state.setNonce(sender, nonce + 1);
 
     TransactionContext context =
-        new TransactionContext(sender, gasPrice, transaction.blobVersionedHashes(), block, state);
+        new TransactionContext(sender, gasPrice, transaction.blobVersionedHashes(), block, state, tracer);
     Address recipient = transaction.to().orElseGet(() -> ContractAddresses.create(sender, nonce));
     warmAccessSet(state, sender, recipient, block, transaction.accessList());
     long gas = gasLimit - gasCalculator.transactionIntrinsicGas(transaction);

@@ -361,6 +361,11 @@ public final class JournaledState {
     return List.copyOf(logs);
   }
 
+  /** The log added last, for a tracer that reports each as it comes; null when there is none. */
+  public Log lastLog() {
+    return logs.isEmpty() ? null : logs.get(logs.size() - 1);
+  }
+
   // ---- checkpoints
 
   public int checkpoint() {
