@@ -8,7 +8,10 @@
 # and eth_getLogs over those blocks are measured, closed loop and open loop at a fixed rate. The table goes to
 # the terminal and to benchmarks/target/rpc-compare.txt. Both servers are stopped on exit, whatever the outcome.
 # Usage: benchmarks/rpc-compare.sh [seconds per run (5)] [repetitions (3)] [open-loop req/s (1000)]
-#                                  [connections (16)] [warm-up seconds (3)]
+#                                  [connections (16)] [warm-up seconds (5)] [methods, comma-separated (all)]
+# Each method is warmed up on each node twice: once in a first pass over all of them (a freshly booted Karaf JVM
+# needs more than 10 s of load before the JIT compiler is done with the request path), and again just before
+# it is measured.
 # Maven options (a local repository, offline mode) can be passed in MAVEN_ARGS.
 set -euo pipefail
 
@@ -21,14 +24,15 @@ seconds="${1:-5}"
 repetitions="${2:-3}"
 rate="${3:-1000}"
 connections="${4:-16}"
-warm_up="${5:-3}"
+warm_up="${5:-5}"
+methods="${6:-eth_chainId,eth_blockNumber,eth_getBalance,eth_call,eth_getLogs}"
 results="$here/target/rpc-compare.txt"
 mnemonic="test test test test test test test test test test test junk"
 # Karaf boots in 10 to 40 s on a busy 2-core machine; ganache in a few seconds.
 start_timeout=180
-# Per method and node: warm-up, closed-loop runs, open-loop runs that may take twice their time when the server
-# falls behind; per node, up to a minute for the fixture's transactions; a minute to spare.
-run_timeout=$(( 10 * (warm_up + repetitions * 4 * seconds) + 2 * 60 + 60 ))
+# Per method and node: two warm-ups, closed-loop runs, open-loop runs that may take twice their time when the
+# server falls behind; per node, up to a minute for the fixture's transactions; a minute to spare.
+run_timeout=$(( 10 * (2 * warm_up + repetitions * 3 * seconds) + 2 * 60 + 60 ))
 
 if [[ ! -f "$jar" ]] || [[ -n "$(find "$here/src" "$here/pom.xml" -newer "$jar" -print -quit)" ]]; then
   (cd "$root" && mvn -q ${MAVEN_ARGS:-} -pl benchmarks -am package -DskipTests)
@@ -120,5 +124,6 @@ mkdir -p "$(dirname "$results")"
     "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   timeout "$run_timeout" java -cp "$jar" io.citrate.benchmarks.RpcCompare --duration="$seconds" \
     --warmup="$warm_up" --repetitions="$repetitions" --rate="$rate" --connections="$connections" \
+    --methods="$methods" \
     "citrate=http://127.0.0.1:$citrate_port/@$citrate_pid" "ganache=http://127.0.0.1:$ganache_port/@$ganache_pid"
 } 2>&1 | tee "$results"

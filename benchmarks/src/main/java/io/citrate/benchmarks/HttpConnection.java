@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 /**
  * One keep-alive HTTP/1.1 connection to a JSON-RPC endpoint, used by one load-generator thread at a time.
  * Two clients: {@link SocketHttpConnection}, blocking sockets writing and parsing HTTP/1.1 directly, and the JDK's
- * {@link HttpClient}, whose per-request CPU cost is several times higher (see the README), enough on a 2-core
- * machine to take CPU from the server being measured.
+ * {@link HttpClient}, whose CPU cost per request is about ten times higher (see the README): on a 2-core machine
+ * that CPU is taken from the server being measured.
  */
 interface HttpConnection extends AutoCloseable {
   /** How long connecting or waiting for a response may take before the request counts as failed. */

@@ -78,13 +78,10 @@ final class LoadGenerator {
   Counts closedLoop(byte[] body, ResponseCheck check, double seconds) throws InterruptedException {
     Tally tally = new Tally();
     long durationNanos = (long) (seconds * 1e9);
-    return run(tally, start -> {
-      long end = start + durationNanos;
-      return connection -> {
-        while (System.nanoTime() < end) {
-          send(connection, body, check, tally);
-        }
-      };
+    return run(tally, (connection, start) -> {
+      while (System.nanoTime() - start < durationNanos) {
+        send(connection, body, check, tally);
+      }
     });
   }
 
@@ -99,7 +96,7 @@ final class LoadGenerator {
     AtomicLong next = new AtomicLong();
     List<long[]> latencies = new ArrayList<>();
     LongAdder sent = new LongAdder();
-    Counts counts = run(tally, start -> connection -> {
+    Counts counts = run(tally, (connection, start) -> {
       LatencyList own = new LatencyList();
       while (true) {
         long index = next.getAndIncrement();
@@ -138,30 +135,23 @@ final class LoadGenerator {
     }
   }
 
-  /** What one thread does with its connection once the run has started at {@code start} (System.nanoTime). */
+  /** What one thread does with its connection in a run that starts at {@code start} (System.nanoTime). */
   private interface Work {
-    void on(HttpConnection connection);
+    void on(HttpConnection connection, long start);
   }
 
-  private interface Plan {
-    Work startingAt(long start);
-  }
-
-  /** Runs one thread per connection; connections open before the clock starts. */
-  private Counts run(Tally tally, Plan plan) throws InterruptedException {
+  /** Runs one thread per connection, all started before the clock starts. */
+  private Counts run(Tally tally, Work work) throws InterruptedException {
     CountDownLatch ready = new CountDownLatch(concurrency);
     CountDownLatch go = new CountDownLatch(1);
-    // Starting a little ahead, so that every thread is parked on the latch when it opens.
-    long start = System.nanoTime() + 50_000_000L;
-    Work work = plan.startingAt(start);
+    long[] start = new long[1];
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < concurrency; i++) {
       Thread thread = new Thread(() -> {
         try (HttpConnection connection = connections.get()) {
           ready.countDown();
           go.await();
-          LockSupport.parkNanos(start - System.nanoTime());
-          work.on(connection);
+          work.on(connection, start[0]);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
@@ -172,6 +162,8 @@ final class LoadGenerator {
     ready.await();
     long clientCpuBefore = OS.getProcessCpuTime();
     long serverCpuBefore = serverCpuNanos.getAsLong();
+    // Written before the latch opens, so every thread reads it after go.await().
+    start[0] = System.nanoTime();
     go.countDown();
     for (Thread thread : threads) {
       thread.join();
@@ -181,7 +173,7 @@ final class LoadGenerator {
     long clientCpu = OS.getProcessCpuTime() - clientCpuBefore;
     long serverCpu = serverCpuBefore < 0 || serverCpuAfter < 0 ? -1 : serverCpuAfter - serverCpuBefore;
     return new Counts(tally.answered.sum(), tally.errors.sum(), Optional.ofNullable(tally.firstError.get()),
-        (end - start) / 1e9, clientCpu, serverCpu);
+        (end - start[0]) / 1e9, clientCpu, serverCpu);
   }
 
   /** Answers and failures, counted by all threads. */

@@ -22,15 +22,16 @@ import java.util.stream.Stream;
  * JSON-RPC requests per second and latency of running nodes, compared: {@code eth_getBalance}, {@code eth_call} of
  * a view function and {@code eth_getLogs} over the blocks of a few hundred events (after {@link RpcFixture} has
  * given every node the same transactions), beside {@code eth_chainId} and {@code eth_blockNumber}, which need no
- * state and show what the server's HTTP and JSON-RPC handling costs alone. For each method and node: a warm-up,
- * then repeated closed-loop runs (highest rate) and open-loop runs at a fixed rate (latency percentiles from the
- * scheduled send times), every response checked against the known answer. It prints each run, then the medians
- * per node and the ratio of the first node's rate to the second's.
+ * state and show what the server's HTTP and JSON-RPC handling costs alone. For each method and node,
+ * after a warm-up pass over all methods, another warm-up, then repeated closed-loop runs (highest rate) and
+ * open-loop runs at a fixed rate (latency percentiles from the scheduled send times), every response checked
+ * against the known answer. It prints each run, then the medians per node and the ratio of the first node's rate to
+ * the second's.
  *
- * <p>Usage: {@code RpcCompare [--duration=5] [--warmup=3] [--repetitions=3] [--rate=1000] [--connections=16]
- * [--client=socket|jdk] NAME=URL[@PID] ...}; {@code PID}, the server's process, lets it report the server's CPU
- * time per request (its child processes included). {@code benchmarks/rpc-compare.sh} starts Citrate and ganache
- * and runs it.
+ * <p>Usage: {@code RpcCompare [--duration=5] [--warmup=5] [--repetitions=3] [--rate=1000] [--connections=16]
+ * [--client=socket|jdk] [--methods=eth_chainId,...] NAME=URL[@PID] ...}; {@code PID}, the server's process, lets it
+ * report the server's CPU time per request (its child processes included); {@code --methods} measures only those.
+ * {@code benchmarks/rpc-compare.sh} starts Citrate and ganache and runs it.
  */
 public final class RpcCompare {
   private static final PrintStream OUT = System.out;
@@ -128,6 +129,7 @@ public final class RpcCompare {
   private final int repetitions;
   private final int rate;
   private final int connections;
+  private final List<Method> methods;
   private final HttpConnection.Client httpClient;
   private final List<Node> nodes;
   private final RpcFixture fixture = RpcFixture.sign();
@@ -135,10 +137,13 @@ public final class RpcCompare {
 
   private RpcCompare(Map<String, String> options, List<Node> nodes) {
     seconds = Double.parseDouble(options.getOrDefault("duration", "5"));
-    warmUpSeconds = Double.parseDouble(options.getOrDefault("warmup", "3"));
+    warmUpSeconds = Double.parseDouble(options.getOrDefault("warmup", "5"));
     repetitions = Integer.parseInt(options.getOrDefault("repetitions", "3"));
     rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
     connections = Integer.parseInt(options.getOrDefault("connections", "16"));
+    List<String> chosen = Arrays.asList(options.getOrDefault("methods", "").split(","));
+    methods = Arrays.stream(Method.values())
+        .filter(method -> !options.containsKey("methods") || chosen.contains(method.wireName)).toList();
     httpClient = HttpConnection.Client.valueOf(options.getOrDefault("client", "socket").toUpperCase(Locale.ROOT));
     this.nodes = nodes;
   }
@@ -161,8 +166,9 @@ public final class RpcCompare {
       }
     }
     if (nodes.isEmpty()) {
-      throw new IllegalArgumentException("usage: RpcCompare [--duration=5] [--warmup=3] [--repetitions=3]"
-          + " [--rate=1000] [--connections=16] [--client=socket|jdk] NAME=URL[@PID] ...");
+      throw new IllegalArgumentException("usage: RpcCompare [--duration=5] [--warmup=5] [--repetitions=3]"
+          + " [--rate=1000] [--connections=16] [--client=socket|jdk] [--methods=eth_chainId,...]"
+          + " NAME=URL[@PID] ...");
     }
     RpcCompare compare = new RpcCompare(options, nodes);
     compare.prepareAll();
@@ -193,44 +199,86 @@ public final class RpcCompare {
     }
   }
 
+  /** A method ready to be measured on a node: the request, and the check of its answer. */
+  private record Target(byte[] body, ResponseCheck check) {}
+
+  /** Why a method cannot be measured on a node. */
+  private static final class NotMeasurable extends Exception {
+    NotMeasurable(String reason) {
+      super(reason);
+    }
+  }
+
   private void measureAll() throws InterruptedException {
-    for (Method method : Method.values()) {
-      OUT.printf("%n== %s%n", method.wireName);
-      Map<Node, Outcome> perNode = new LinkedHashMap<>();
-      outcomes.put(method, perNode);
+    OUT.printf("%nChecking one answer of each method on each node%n");
+    Map<Method, Map<Node, Target>> targets = new LinkedHashMap<>();
+    for (Method method : methods) {
+      outcomes.put(method, new LinkedHashMap<>());
+      targets.put(method, new LinkedHashMap<>());
       for (Node node : nodes) {
-        perNode.put(node, measure(method, node));
+        try {
+          targets.get(method).put(node, target(method, node));
+        } catch (NotMeasurable e) {
+          OUT.printf("%-16s %-8s not measured (%s)%n", method.wireName, node.name, e.getMessage());
+          outcomes.get(method).put(node, Outcome.skipped(e.getMessage()));
+        }
+      }
+    }
+    // A freshly started JVM compiles its request path over the first seconds of load (Karaf's took more than
+    // 10 s on two busy cores): warming every method on every node before measuring any keeps that cost out of
+    // the figures of whichever method comes first.
+    OUT.printf("%nWarm-up: %.0f s of closed loop per method and node%n", warmUpSeconds);
+    for (Node node : nodes) {
+      for (Method method : methods) {
+        Target target = targets.get(method).get(node);
+        if (target != null) {
+          LoadGenerator.Counts warmUp = load(node).closedLoop(target.body(), target.check(), warmUpSeconds);
+          OUT.printf("%-16s %-8s %,10.0f req/s%s%n", method.wireName, node.name, warmUp.rate(), errors(warmUp));
+        }
+      }
+    }
+    for (Method method : methods) {
+      OUT.printf("%n== %s%n", method.wireName);
+      for (Node node : nodes) {
+        Target target = targets.get(method).get(node);
+        if (target != null) {
+          outcomes.get(method).put(node, measure(node, target));
+        }
       }
     }
   }
 
-  private Outcome measure(Method method, Node node) throws InterruptedException {
+  private LoadGenerator load(Node node) {
+    return new LoadGenerator(httpClient.connections(node.endpoint), connections, node::cpuNanos);
+  }
+
+  /** The request and its check, after one request: a method not served, or answered wrongly, is not timed. */
+  private Target target(Method method, Node node) throws NotMeasurable {
     if (method.needsFixture && node.prepared.isEmpty()) {
-      OUT.printf("%-8s not measured (%s)%n", node.name, node.unprepared);
-      return Outcome.skipped(node.unprepared);
+      throw new NotMeasurable(node.unprepared);
     }
-    byte[] body;
-    ResponseCheck check;
     try {
-      body = request(method, node);
-      check = check(method, node);
-      // One request first: a method the node does not serve, or a wrong answer, is reported, not measured.
+      byte[] body = request(method, node);
+      ResponseCheck check = check(method, node);
       try (HttpConnection probe = new SocketHttpConnection(node.endpoint)) {
         Optional<String> problem = check.problem(probe.post(body));
         if (problem.isPresent()) {
-          OUT.printf("%-8s not measured (%s)%n", node.name, problem.get());
-          return Outcome.skipped(problem.get());
+          throw new NotMeasurable(problem.get());
         }
       }
+      return new Target(body, check);
     } catch (JsonRpcClient.ErrorResponse | RpcFixture.PreparationException e) {
-      OUT.printf("%-8s not measured (%s)%n", node.name, e.getMessage());
-      return Outcome.skipped(e.getMessage());
+      throw new NotMeasurable(e.getMessage());
     } catch (IOException e) {
-      String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-      OUT.printf("%-8s not measured (%s)%n", node.name, reason);
-      return Outcome.skipped(reason);
+      throw new NotMeasurable(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
-    LoadGenerator load = new LoadGenerator(httpClient.connections(node.endpoint), connections, node::cpuNanos);
+  }
+
+  /** A warm-up of the method, then its closed-loop runs, then its open-loop runs. */
+  private Outcome measure(Node node, Target target) throws InterruptedException {
+    byte[] body = target.body();
+    ResponseCheck check = target.check();
+    LoadGenerator load = load(node);
     LoadGenerator.Counts warmUp = load.closedLoop(body, check, warmUpSeconds);
     OUT.printf("%-8s warm-up  %,10.0f req/s%s%n", node.name, warmUp.rate(), errors(warmUp));
     List<LoadGenerator.Counts> closed = new ArrayList<>();
@@ -339,15 +387,15 @@ public final class RpcCompare {
     OUT.printf("%-16s %-8s %10s %8s %8s %8s %8s %7s %12s %12s%n", "method", "node", "req/s", "p50 ms", "p90 ms",
         "p99 ms", "max ms", "errors", "client us/rq", "server us/rq");
     for (Map.Entry<Method, Map<Node, Outcome>> entry : outcomes.entrySet()) {
-      for (Map.Entry<Node, Outcome> perNode : entry.getValue().entrySet()) {
-        Outcome outcome = perNode.getValue();
+      for (Node node : nodes) {
+        Outcome outcome = entry.getValue().get(node);
         String method = entry.getKey().wireName;
         if (outcome.notMeasured().isPresent()) {
-          OUT.printf("%-16s %-8s not measured: %s%n", method, perNode.getKey().name, outcome.notMeasured().get());
+          OUT.printf("%-16s %-8s not measured: %s%n", method, node.name, outcome.notMeasured().get());
           continue;
         }
         OUT.printf("%-16s %-8s %,10.0f %8.2f %8.2f %8.2f %8.2f %7d %12.1f %12.1f%s%n", method,
-            perNode.getKey().name, outcome.rate(), outcome.percentile(0.5), outcome.percentile(0.9),
+            node.name, outcome.rate(), outcome.percentile(0.5), outcome.percentile(0.9),
             outcome.percentile(0.99), outcome.maxMillis(), outcome.errors(), outcome.clientCpuMicros(),
             outcome.serverCpuMicros(), outcome.unsent() == 0 ? ""
                 : String.format("  behind the %,d req/s schedule: %,d unsent, latencies are lower bounds", rate,
