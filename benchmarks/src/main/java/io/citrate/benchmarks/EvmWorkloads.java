@@ -14,8 +14,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The hand-written contracts and parameters of {@code evm-workloads.txt}, and what the harnesses that run them
- * share: the senders' keys and the ERC-20 contract's storage layout and calldata.
+ * The hand-written contracts and parameters of {@code evm-workloads.txt} (or of another resource in its format,
+ * such as {@code rpc-contract.txt}), and what the harnesses that run them share: the senders' keys and the ERC-20
+ * contract's storage layout and calldata.
  */
 final class EvmWorkloads {
   /** transfer(address,uint256) */
@@ -29,10 +30,15 @@ final class EvmWorkloads {
     this.code = code;
   }
 
-  /** Reads {@code evm-workloads.txt}: {@code name = value} lines, and hex under {@code code NAME:} headings. */
+  /** Reads {@code evm-workloads.txt}. */
   static EvmWorkloads load() {
+    return load("/evm-workloads.txt");
+  }
+
+  /** Reads a resource: {@code name = value} lines, and hex under {@code code NAME:} headings. */
+  static EvmWorkloads load(String resource) {
     String text;
-    try (InputStream in = EvmWorkloads.class.getResourceAsStream("/evm-workloads.txt")) {
+    try (InputStream in = EvmWorkloads.class.getResourceAsStream(resource)) {
       text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
