@@ -2,6 +2,7 @@ package io.citrate.node.internal;
 
 import com.codahale.metrics.MetricRegistry;
 import io.citrate.consensus.api.BlockOutcome;
+import io.citrate.consensus.api.BlockStatus;
 import io.citrate.consensus.api.ChainChange;
 import io.citrate.consensus.api.Consensus;
 import io.citrate.consensus.api.GhostdagData;
@@ -325,17 +326,23 @@ public final class NodeService implements Node {
 
   @Override
   public Optional<AccountSnapshot> account(Hash block, Address address) {
-    return state.account(block, address);
+    return stateRootAfter(block).map(root -> state.account(root, address));
   }
 
   @Override
   public Optional<byte[]> code(Hash block, Address address) {
-    return state.code(block, address);
+    return stateRootAfter(block).map(root -> state.code(root, address));
   }
 
   @Override
   public Optional<Hash> storage(Hash block, Address address, Hash slot) {
-    return state.storage(block, address, slot);
+    return stateRootAfter(block).map(root -> state.storage(root, address, slot));
+  }
+
+  /** The state after {@code block}: the root its header commits to, once consensus holds the block valid. */
+  private Optional<Hash> stateRootAfter(Hash block) {
+    return consensus.status(block).filter(BlockStatus.VALID::equals)
+        .flatMap(valid -> consensus.header(block)).map(BlockHeader::stateRoot);
   }
 
   @Override

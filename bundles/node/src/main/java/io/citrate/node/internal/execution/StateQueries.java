@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads and calls on the state after a block, found through the block's execution record: its state root, and
- * the environment its own transactions ran in, built as {@link AcceptanceExecutor} builds it.
+ * Reads and calls on the state after a block. Reads take the state root the block's header commits to (consensus
+ * validated it against the block's acceptance), so a balance query decodes no receipts; a call also needs the
+ * environment the block's own transactions ran in, built from its execution record as {@link AcceptanceExecutor}
+ * builds it.
  */
 public final class StateQueries {
   private final ChainSpec spec;
@@ -29,16 +31,17 @@ public final class StateQueries {
     this.store = store;
   }
 
-  public Optional<AccountSnapshot> account(Hash block, Address address) {
-    return stateRoot(block).map(root -> vm.account(store, root, address));
+  /** The account {@code address} in the state with root {@code stateRoot}, a valid block's. */
+  public AccountSnapshot account(Hash stateRoot, Address address) {
+    return vm.account(store, stateRoot, address);
   }
 
-  public Optional<byte[]> code(Hash block, Address address) {
-    return stateRoot(block).map(root -> vm.code(store, root, address));
+  public byte[] code(Hash stateRoot, Address address) {
+    return vm.code(store, stateRoot, address);
   }
 
-  public Optional<Hash> storage(Hash block, Address address, Hash slot) {
-    return stateRoot(block).map(root -> vm.storage(store, root, address, slot));
+  public Hash storage(Hash stateRoot, Address address, Hash slot) {
+    return vm.storage(store, stateRoot, address, slot);
   }
 
   /** Runs {@code message} after the block {@code header} heads, in that block's environment. */
@@ -51,9 +54,5 @@ public final class StateQueries {
     return AcceptanceExecutor.environment(spec, record.producer(), record.number(), record.timestamp(),
         record.gasLimit(), record.baseFee(), ChainExecution.prevRandao(header.vrfProof()),
         AcceptanceExecutor.chainHashes(store, record.selectedParent(), record.number() - 1));
-  }
-
-  private Optional<Hash> stateRoot(Hash block) {
-    return ChainStore.acceptance(store, block).map(AcceptanceRecord::stateRoot);
   }
 }
