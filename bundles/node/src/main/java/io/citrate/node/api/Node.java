@@ -17,6 +17,9 @@ public interface Node extends ChainState {
 
   NodeStatus status();
 
+  /** The head alone, without the rest of {@link #status()}: cheap enough for every request that reads latest. */
+  ChainHead head();
+
   /**
    * Offers a signed transaction in its EIP-2718 encoding (as {@code eth_sendRawTransaction} carries it) to the
    * pool through the node's transaction ingress; in per-transaction production a block follows at once. Never

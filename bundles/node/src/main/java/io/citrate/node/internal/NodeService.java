@@ -13,6 +13,7 @@ import io.citrate.core.api.block.BlockHeader;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.node.api.AcceptedTransaction;
 import io.citrate.node.api.BlockAcceptance;
+import io.citrate.node.api.ChainHead;
 import io.citrate.node.api.ChainEvent;
 import io.citrate.node.api.ChainSpec;
 import io.citrate.node.api.Node;
@@ -282,6 +283,12 @@ public final class NodeService implements Node {
   }
 
   @Override
+  public ChainHead head() {
+    HeadState.Head current = head.head();
+    return new ChainHead(current.block(), current.record().number(), current.record().stateRoot());
+  }
+
+  @Override
   public NodeStatus status() {
     HeadState.Head current = head.head();
     return new NodeStatus(spec.name(), spec.chainId(), current.block(), current.record().number(),
@@ -339,8 +346,15 @@ public final class NodeService implements Node {
     return stateRootAfter(block).map(root -> state.storage(root, address, slot));
   }
 
-  /** The state after {@code block}: the root its header commits to, once consensus holds the block valid. */
+  /**
+   * The state after {@code block}: the head's without asking consensus (most reads are of latest), else the root
+   * the block's header commits to, once consensus holds the block valid.
+   */
   private Optional<Hash> stateRootAfter(Hash block) {
+    HeadState.Head current = head.head();
+    if (current.block().equals(block)) {
+      return Optional.of(current.record().stateRoot());
+    }
     return consensus.status(block).filter(BlockStatus.VALID::equals)
         .flatMap(valid -> consensus.header(block)).map(BlockHeader::stateRoot);
   }

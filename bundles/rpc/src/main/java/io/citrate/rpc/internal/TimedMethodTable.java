@@ -6,6 +6,8 @@ import com.codahale.metrics.Timer;
 import io.citrate.rpc.api.JsonRpcException;
 import io.citrate.rpc.api.JsonRpcMethod;
 import io.citrate.rpc.api.JsonRpcRequest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decorates a method table so that every call is timed: per method, a timer {@code method.<name>} (its count is
@@ -16,6 +18,8 @@ import io.citrate.rpc.api.JsonRpcRequest;
 public final class TimedMethodTable implements MethodTable {
   private final MethodTable delegate;
   private final MetricRegistry registry;
+  /** The decorated methods, so a call costs no registry lookup; replaced when the table serves another method. */
+  private final Map<String, TimedMethod> timed = new ConcurrentHashMap<>();
 
   public TimedMethodTable(MethodTable delegate, MetricRegistry registry) {
     this.delegate = delegate;
@@ -25,8 +29,17 @@ public final class TimedMethodTable implements MethodTable {
   @Override
   public JsonRpcMethod get(String name) {
     JsonRpcMethod method = delegate.get(name);
-    return method == null ? null : new TimedMethod(method, registry.timer("method." + name),
+    if (method == null) {
+      return null;
+    }
+    TimedMethod known = timed.get(name);
+    if (known != null && known.method() == method) {
+      return known;
+    }
+    TimedMethod fresh = new TimedMethod(method, registry.timer("method." + name),
         registry.counter("method." + name + ".errors"));
+    timed.put(name, fresh);
+    return fresh;
   }
 
   private record TimedMethod(JsonRpcMethod method, Timer latency, Counter errors)

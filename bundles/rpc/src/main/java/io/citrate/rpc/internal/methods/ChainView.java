@@ -3,6 +3,7 @@ package io.citrate.rpc.internal.methods;
 import io.citrate.consensus.api.Consensus;
 import io.citrate.core.api.Hash;
 import io.citrate.core.api.block.BlockHeader;
+import io.citrate.node.api.ChainHead;
 import io.citrate.node.api.Node;
 import io.citrate.rpc.api.JsonRpcError;
 import io.citrate.rpc.api.JsonRpcException;
@@ -22,10 +23,12 @@ final class ChainView {
 
   private final Node node;
   private final Consensus consensus;
+  private final HeaderCache headers;
 
   ChainView(Node node, Consensus consensus) {
     this.node = node;
     this.consensus = consensus;
+    this.headers = new HeaderCache(consensus);
   }
 
   Node node() {
@@ -49,7 +52,7 @@ final class ChainView {
         }
         return Optional.empty();
       }
-      return consensus.header(byHash.hash()).map(header -> new ChainBlock(byHash.hash(), position.getAsLong(), header));
+      return headers.header(byHash.hash()).map(header -> new ChainBlock(byHash.hash(), position.getAsLong(), header));
     }
     return switch (((BlockParameter.Named) parameter).tag()) {
       case LATEST, PENDING -> latest();
@@ -73,7 +76,8 @@ final class ChainView {
   }
 
   Optional<ChainBlock> latest() {
-    return chainBlock(node.status().head());
+    ChainHead head = node.head();
+    return headers.header(head.block()).map(header -> new ChainBlock(head.block(), head.number(), header));
   }
 
   Optional<ChainBlock> atNumber(long number) {
@@ -85,7 +89,7 @@ final class ChainView {
     if (position.isEmpty()) {
       return Optional.empty();
     }
-    return consensus.header(hash).map(header -> new ChainBlock(hash, position.getAsLong(), header));
+    return headers.header(hash).map(header -> new ChainBlock(hash, position.getAsLong(), header));
   }
 
   private Optional<ChainBlock> safe() {

@@ -21,6 +21,6 @@ public final class EthBlockNumber implements JsonRpcMethod {
   @Override
   public Object response(JsonRpcRequest request) throws JsonRpcException {
     request.requireAtMost(0);
-    return Quantities.quantity(node.status().headNumber());
+    return Quantities.quantity(node.head().number());
   }
 }

@@ -139,7 +139,7 @@ public final class EthFeeHistory implements JsonRpcMethod {
 
   private ChainView.ChainBlock newest(BlockParameter parameter) throws JsonRpcException {
     if (parameter instanceof BlockParameter.Numbered numbered) {
-      long head = chain.node().status().headNumber();
+      long head = chain.node().head().number();
       if (numbered.number() > head) {
         throw new JsonRpcException(JsonRpcError.INVALID_INPUT,
             "request beyond head block: requested " + numbered.number() + ", head " + head);

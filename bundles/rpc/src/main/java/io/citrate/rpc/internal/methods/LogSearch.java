@@ -50,7 +50,7 @@ final class LogSearch {
     if (from > to) {
       throw JsonRpcException.invalidParams("invalid block range");
     }
-    long head = chain.node().status().headNumber();
+    long head = chain.node().head().number();
     to = Math.min(to, head);
     if (from > to) {
       return logs;

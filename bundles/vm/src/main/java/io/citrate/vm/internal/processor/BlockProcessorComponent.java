@@ -26,6 +26,7 @@ import io.citrate.vm.api.TransactionReceipt;
 import io.citrate.vm.internal.evm.Evm;
 import io.citrate.vm.internal.evm.MainnetEvms;
 import io.citrate.vm.internal.state.KeyValueTrieNodeStore;
+import io.citrate.vm.internal.state.TrieNodeCache;
 import io.citrate.vm.internal.state.TrieWorldState;
 import io.citrate.vm.internal.state.Word;
 import java.util.Comparator;
@@ -47,8 +48,12 @@ import org.slf4j.LoggerFactory;
 public final class BlockProcessorComponent implements BlockProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(BlockProcessorComponent.class);
 
+  /** About 16 MiB at most: the account trie's upper levels and the hot contracts' nodes. */
+  private static final int CACHED_TRIE_NODES = 32_768;
+
   private final KeyValueStore store;
   private final PrecompileRegistry precompiles;
+  private final TrieNodeCache nodeCache = new TrieNodeCache(CACHED_TRIE_NODES);
 
   @Activate
   public BlockProcessorComponent(@Reference KeyValueStore store, @Reference PrecompileRegistry precompiles) {
@@ -58,7 +63,7 @@ public final class BlockProcessorComponent implements BlockProcessor {
 
   @Override
   public Hash genesis(List<GenesisAccount> allocation, WriteBatch batch) {
-    KeyValueTrieNodeStore nodes = new KeyValueTrieNodeStore(store);
+    KeyValueTrieNodeStore nodes = new KeyValueTrieNodeStore(store, nodeCache);
     TrieWorldState state = TrieWorldState.empty(nodes);
     // Address order, so the same allocation writes the same batch whatever order it came in.
     for (GenesisAccount account : allocation.stream().sorted(Comparator.comparing(GenesisAccount::address)).toList()) {
@@ -84,7 +89,7 @@ public final class BlockProcessorComponent implements BlockProcessor {
       List<ExecutionSegment> segments, BlockPayouts payouts, WriteBatch batch)
       throws PrecompileUnavailableException {
     BlockExecutor executor = executorFor(segments);
-    KeyValueTrieNodeStore nodes = new KeyValueTrieNodeStore(stateNodes);
+    KeyValueTrieNodeStore nodes = new KeyValueTrieNodeStore(stateNodes, nodeCache);
     TrieWorldState state = TrieWorldState.load(parentStateRoot, nodes);
     BlockExecutionResult result = executor.execute(state, segments, payouts);
     nodes.drainInto(batch);
@@ -96,7 +101,7 @@ public final class BlockProcessorComponent implements BlockProcessor {
       List<ExecutionSegment> segments, Hash transaction, ExecutionTracer tracer) throws PrecompileUnavailableException {
     BlockExecutor executor = executorFor(segments);
     // Nothing is committed or drained: the replayed state lives and dies in this trie node store.
-    TrieWorldState state = TrieWorldState.load(parentStateRoot, new KeyValueTrieNodeStore(stateNodes));
+    TrieWorldState state = TrieWorldState.load(parentStateRoot, new KeyValueTrieNodeStore(stateNodes, nodeCache));
     return executor.trace(state, segments, transaction, tracer);
   }
 
@@ -117,7 +122,7 @@ public final class BlockProcessorComponent implements BlockProcessor {
 
   @Override
   public AccountSnapshot account(KeyValueStoreReader stateNodes, Hash stateRoot, Address address) {
-    return TrieWorldState.load(stateRoot, new KeyValueTrieNodeStore(stateNodes)).account(address)
+    return TrieWorldState.load(stateRoot, new KeyValueTrieNodeStore(stateNodes, nodeCache)).account(address)
         .map(account -> new AccountSnapshot(account.nonce(), account.balance(), account.codeHash(),
             account.storageRoot()))
         .orElse(new AccountSnapshot(0, Wei.ZERO, Hash.EMPTY, Hash.EMPTY_TRIE_ROOT));
@@ -125,13 +130,13 @@ public final class BlockProcessorComponent implements BlockProcessor {
 
   @Override
   public byte[] code(KeyValueStoreReader stateNodes, Hash stateRoot, Address address) {
-    TrieWorldState state = TrieWorldState.load(stateRoot, new KeyValueTrieNodeStore(stateNodes));
+    TrieWorldState state = TrieWorldState.load(stateRoot, new KeyValueTrieNodeStore(stateNodes, nodeCache));
     return state.account(address).map(account -> state.code(account.codeHash())).orElse(Bytes.EMPTY).clone();
   }
 
   @Override
   public Hash storage(KeyValueStoreReader stateNodes, Hash stateRoot, Address address, Hash slot) {
-    Word value = TrieWorldState.load(stateRoot, new KeyValueTrieNodeStore(stateNodes))
+    Word value = TrieWorldState.load(stateRoot, new KeyValueTrieNodeStore(stateNodes, nodeCache))
         .storage(address, Word.fromBytes(slot.unsafeBytes()));
     return Hash.wrap(value.toBytes32());
   }
@@ -140,7 +145,7 @@ public final class BlockProcessorComponent implements BlockProcessor {
   public CallResult call(KeyValueStoreReader stateNodes, Hash stateRoot, BlockEnvironment block, CallMessage message,
       Map<Address, AccountOverride> overrides) {
     try {
-      TrieWorldState state = TrieWorldState.load(stateRoot, new KeyValueTrieNodeStore(stateNodes));
+      TrieWorldState state = TrieWorldState.load(stateRoot, new KeyValueTrieNodeStore(stateNodes, nodeCache));
       StateOverrides.apply(state, overrides);
       Evm evm = MainnetEvms.cancun(precompiles.precompilesAt(block.number()));
       return new MessageCallExecutor(evm).call(state, block, message);

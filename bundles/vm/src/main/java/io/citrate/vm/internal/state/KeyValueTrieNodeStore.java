@@ -19,17 +19,33 @@ public final class KeyValueTrieNodeStore implements TrieNodeStore {
   public static final StoreName STATE_NODES = StoreName.of("vm-state-nodes");
 
   private final KeyValueStoreReader store;
+  private final TrieNodeCache cache;
   private final Map<Hash, byte[]> staged = new LinkedHashMap<>();
 
   /** Nodes read from {@code store}, which must show every batch committed before, and staged here. */
   public KeyValueTrieNodeStore(KeyValueStoreReader store) {
+    this(store, TrieNodeCache.NONE);
+  }
+
+  /** As {@link #KeyValueTrieNodeStore(KeyValueStoreReader)}, keeping what it reads from the store in {@code cache}. */
+  public KeyValueTrieNodeStore(KeyValueStoreReader store, TrieNodeCache cache) {
     this.store = store;
+    this.cache = cache;
   }
 
   @Override
   public Optional<byte[]> get(Hash hash) {
     byte[] pending = staged.get(hash);
-    return pending != null ? Optional.of(pending) : store.get(STATE_NODES, hash.unsafeBytes());
+    if (pending != null) {
+      return Optional.of(pending);
+    }
+    byte[] cached = cache.get(hash);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<byte[]> stored = store.get(STATE_NODES, hash.unsafeBytes());
+    stored.ifPresent(node -> cache.put(hash, node));
+    return stored;
   }
 
   @Override
