@@ -43,6 +43,9 @@ public interface Node extends ChainState {
   /** What {@code block} accepted, computed as if it were a chain block; for any valid block. */
   Optional<BlockAcceptance> acceptance(Hash block);
 
+  /** The hashes and receipts of what {@code block} accepted, as {@link #acceptance} has them, read more cheaply. */
+  Optional<BlockReceipts> receipts(Hash block);
+
   /** Where the selected chain accepted transaction {@code transaction}; empty while it is not accepted. */
   Optional<TransactionLocation> transactionLocation(Hash transaction);
 

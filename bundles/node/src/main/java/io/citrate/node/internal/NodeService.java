@@ -13,6 +13,7 @@ import io.citrate.core.api.block.BlockHeader;
 import io.citrate.core.api.tx.Transaction;
 import io.citrate.node.api.AcceptedTransaction;
 import io.citrate.node.api.BlockAcceptance;
+import io.citrate.node.api.BlockReceipts;
 import io.citrate.node.api.ChainHead;
 import io.citrate.node.api.ChainEvent;
 import io.citrate.node.api.ChainSpec;
@@ -301,6 +302,12 @@ public final class NodeService implements Node {
   @Override
   public Optional<BlockAcceptance> chainBlock(long number) {
     return consensus.selectedChainBlockAt(number).flatMap(this::acceptance);
+  }
+
+  @Override
+  public Optional<BlockReceipts> receipts(Hash block) {
+    return ChainStore.acceptance(store, block).map(record -> new BlockReceipts(block, record.number(),
+        record.accepted().stream().map(AcceptanceRecord.Entry::transaction).toList(), record.receipts()));
   }
 
   @Override

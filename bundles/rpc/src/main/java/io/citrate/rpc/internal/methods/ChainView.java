@@ -39,6 +39,11 @@ final class ChainView {
     return consensus;
   }
 
+  /** The header of {@code block}, from recently read ones when it can. */
+  Optional<BlockHeader> header(Hash block) {
+    return headers.header(block);
+  }
+
   /** The chain block {@code parameter} names; empty when there is none (a future number, an unknown hash). */
   Optional<ChainBlock> resolve(BlockParameter parameter) throws JsonRpcException {
     if (parameter instanceof BlockParameter.Numbered numbered) {

@@ -2,7 +2,7 @@ package io.citrate.rpc.internal.methods;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.citrate.node.api.BlockAcceptance;
+import io.citrate.node.api.BlockReceipts;
 import io.citrate.rpc.api.JsonRpcException;
 import io.citrate.rpc.api.JsonRpcMethod;
 import io.citrate.rpc.api.JsonRpcRequest;
@@ -16,12 +16,10 @@ import java.util.Optional;
 public final class EthGetFilterChanges implements JsonRpcMethod {
   private final Filters filters;
   private final LogSearch search;
-  private final Blocks blocks;
 
-  public EthGetFilterChanges(Filters filters, LogSearch search, Blocks blocks) {
+  public EthGetFilterChanges(Filters filters, LogSearch search) {
     this.filters = filters;
     this.search = search;
-    this.blocks = blocks;
   }
 
   @Override
@@ -41,7 +39,7 @@ public final class EthGetFilterChanges implements JsonRpcMethod {
     LogFilter criteria = poll.query().criteria();
     for (Filters.Change change : poll.changes()) {
       if (search.mayHoldMatches(change.hash(), criteria)) {
-        Optional<BlockAcceptance> block = blocks.byHash(change.hash());
+        Optional<BlockReceipts> block = search.receipts(change.hash());
         if (block.isPresent() && poll.query().admitsNumber(block.get().number())) {
           LogSearch.appendMatching(changes, block.get(), criteria, change.removed());
         }

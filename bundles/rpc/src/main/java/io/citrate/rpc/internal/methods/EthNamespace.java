@@ -40,7 +40,7 @@ public final class EthNamespace implements JsonRpcNamespace {
         new EthGetTransactionByBlockHashAndIndex(blocks), new EthGetTransactionReceipt(node),
         new EthGetBlockReceipts(blocks), new EthGetLogs(logs), new EthNewFilter(filters),
         new EthNewBlockFilter(filters), new EthNewPendingTransactionFilter(filters),
-        new EthGetFilterChanges(filters, logs, blocks), new EthGetFilterLogs(filters, logs),
+        new EthGetFilterChanges(filters, logs), new EthGetFilterLogs(filters, logs),
         new EthUninstallFilter(filters)));
     this.methods = List.copyOf(all);
   }

@@ -186,15 +186,21 @@ final class EthObjects {
 
   /** A log as {@code eth_getLogs} and {@code logs} subscriptions write it; {@code removed} after a reorganisation. */
   static ObjectNode log(Log log, AcceptedTransaction accepted, BlockAcceptance block, int logIndex, boolean removed) {
+    return log(log, accepted.transaction().hash(), accepted.index(), block.hash(), block.number(), logIndex, removed);
+  }
+
+  /** As {@link #log(Log, AcceptedTransaction, BlockAcceptance, int, boolean)}, from the transaction's hash. */
+  static ObjectNode log(Log log, Hash transaction, int transactionIndex, Hash block, long number, int logIndex,
+      boolean removed) {
     ObjectNode json = NODES.objectNode();
     json.put("address", log.address().toHex());
     ArrayNode topics = json.putArray("topics");
     log.topics().forEach(topic -> topics.add(topic.toHex()));
     json.put("data", Bytes.toHex(log.data()));
-    json.put("blockNumber", Quantities.quantity(block.number()));
-    json.put("transactionHash", accepted.transaction().hash().toHex());
-    json.put("transactionIndex", Quantities.quantity(accepted.index()));
-    json.put("blockHash", block.hash().toHex());
+    json.put("blockNumber", Quantities.quantity(number));
+    json.put("transactionHash", transaction.toHex());
+    json.put("transactionIndex", Quantities.quantity(transactionIndex));
+    json.put("blockHash", block.toHex());
     json.put("logIndex", Quantities.quantity(logIndex));
     json.put("removed", removed);
     return json;

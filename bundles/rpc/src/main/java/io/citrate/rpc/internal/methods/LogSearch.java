@@ -6,6 +6,7 @@ import io.citrate.core.api.Hash;
 import io.citrate.core.api.block.BlockHeader;
 import io.citrate.node.api.AcceptedTransaction;
 import io.citrate.node.api.BlockAcceptance;
+import io.citrate.node.api.BlockReceipts;
 import io.citrate.rpc.api.JsonRpcError;
 import io.citrate.rpc.api.JsonRpcException;
 import io.citrate.rpc.internal.RpcConfiguration;
@@ -39,7 +40,7 @@ final class LogSearch {
   ArrayNode logs(LogQuery query) throws JsonRpcException {
     ArrayNode logs = JsonNodeFactory.instance.arrayNode();
     if (query.blockHash().isPresent()) {
-      BlockAcceptance block = chain.node().acceptance(query.blockHash().get())
+      BlockReceipts block = chain.node().receipts(query.blockHash().get())
           .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_INPUT, "unknown block"));
       appendMatching(logs, block, query.criteria(), false);
       checkResultCount(logs);
@@ -62,7 +63,7 @@ final class LogSearch {
     for (long number = from; number <= to; number++) {
       Optional<Hash> hash = chain.consensus().selectedChainBlockAt(number);
       if (hash.isPresent() && mayHoldMatches(hash.get(), query.criteria())) {
-        Optional<BlockAcceptance> block = chain.node().acceptance(hash.get());
+        Optional<BlockReceipts> block = chain.node().receipts(hash.get());
         if (block.isPresent()) {
           appendMatching(logs, block.get(), query.criteria(), false);
           checkResultCount(logs);
@@ -72,19 +73,25 @@ final class LogSearch {
     return logs;
   }
 
+  /** What {@code block} accepted, as logs need it; empty for a block without an acceptance. */
+  Optional<BlockReceipts> receipts(Hash block) {
+    return chain.node().receipts(block);
+  }
+
   /** Whether the header's bloom lets {@code block} hold a log {@code criteria} wants; unknown blocks hold none. */
   boolean mayHoldMatches(Hash block, LogFilter criteria) {
-    Optional<BlockHeader> header = chain.consensus().header(block);
+    Optional<BlockHeader> header = chain.header(block);
     return header.isPresent() && criteria.mayMatch(header.get().logsBloom());
   }
 
   /** Appends the logs of {@code block} that {@code criteria} matches, indexed block-wide. */
-  static void appendMatching(ArrayNode logs, BlockAcceptance block, LogFilter criteria, boolean removed) {
+  static void appendMatching(ArrayNode logs, BlockReceipts block, LogFilter criteria, boolean removed) {
     int logIndex = 0;
-    for (AcceptedTransaction accepted : block.transactions()) {
-      for (Log log : accepted.receipt().logs()) {
+    for (int i = 0; i < block.receipts().size(); i++) {
+      for (Log log : block.receipts().get(i).logs()) {
         if (criteria.matches(log)) {
-          logs.add(EthObjects.log(log, accepted, block, logIndex, removed));
+          logs.add(EthObjects.log(log, block.transactions().get(i), i, block.block(), block.number(), logIndex,
+              removed));
         }
         logIndex++;
       }
