@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Reads why a frame reverted from its revert data, as geth's {@code abi.UnpackRevert} does: Solidity's
- * {@code Error(string)} gives its message, {@code Panic(uint256)} the meaning of its code; anything else, or data
- * that does not decode, gives nothing.
+ * {@code Error(string)} gives its message, {@code Panic(uint256)} (exactly one word) the meaning of its code;
+ * anything else, or data that does not decode, gives nothing. Calls and traces share it.
  */
 final class RevertReasons {
   private static final byte[] ERROR_SELECTOR = {0x08, (byte) 0xc3, 0x79, (byte) 0xa0};
@@ -41,7 +41,7 @@ final class RevertReasons {
     if (Arrays.equals(selector, ERROR_SELECTOR)) {
       return errorMessage(data);
     }
-    if (Arrays.equals(selector, PANIC_SELECTOR) && data.length >= SELECTOR + WORD) {
+    if (Arrays.equals(selector, PANIC_SELECTOR) && data.length == SELECTOR + WORD) {
       BigInteger code = word(data, SELECTOR);
       String meaning = code.bitLength() < 31 ? PANICS.get(code.intValue()) : null;
       return Optional.of(meaning != null ? meaning : "unknown panic code: 0x" + code.toString(16));

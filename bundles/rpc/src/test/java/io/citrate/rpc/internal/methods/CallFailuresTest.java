@@ -18,7 +18,7 @@ class CallFailuresTest {
   void decodesAnErrorStringPayload() {
     // Error("not owner"), as Solidity's require(condition, "not owner") reverts
     String payload = "0x" + SELECTOR + word(0x20) + word(9) + "6e6f74206f776e6572" + "00".repeat(23);
-    assertThat(CallFailures.errorReason(Bytes.fromHex(payload))).contains("not owner");
+    assertThat(RevertReasons.decode(Bytes.fromHex(payload))).contains("not owner");
     JsonRpcException error = CallFailures.reverted(Bytes.fromHex(payload));
     assertThat(error.error()).isEqualTo(JsonRpcError.EXECUTION_REVERTED);
     assertThat(error.getMessage()).isEqualTo("execution reverted: not owner");
@@ -52,7 +52,7 @@ class CallFailuresTest {
         "0x" + SELECTOR + word(0x20) + word(2) + "c328" + "00".repeat(30),
     };
     for (String payload : payloads) {
-      assertThat(CallFailures.errorReason(Bytes.fromHex(payload))).as(payload).isEmpty();
+      assertThat(RevertReasons.decode(Bytes.fromHex(payload))).as(payload).isEmpty();
       assertThat(CallFailures.reverted(Bytes.fromHex(payload)).getMessage()).isEqualTo("execution reverted");
     }
   }
