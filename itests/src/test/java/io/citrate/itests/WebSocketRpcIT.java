@@ -7,7 +7,6 @@ import static org.junit.Assert.fail;
 
 import io.citrate.core.api.Hash;
 import io.citrate.node.api.Node;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
@@ -53,7 +52,7 @@ public class WebSocketRpcIT extends CitrateTestSupport {
     node = await().atMost(Duration.ofSeconds(60)).until(() -> service(Node.class), Optional::isPresent)
         .orElseThrow();
     await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-        .until(() -> post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"),
+        .until(() -> postJsonRpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"),
             body -> body.contains("0x539"));
   }
 
@@ -94,7 +93,7 @@ public class WebSocketRpcIT extends CitrateTestSupport {
 
   @Test
   public void subscriptionsAreForWebSocketsOnly() throws Exception {
-    String answer = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}");
+    String answer = postJsonRpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}");
     assertTrue(answer, answer.contains("-32601"));
   }
 
@@ -122,7 +121,7 @@ public class WebSocketRpcIT extends CitrateTestSupport {
 
   @Test
   public void servesPrometheusMetrics() throws Exception {
-    post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\",\"params\":[]}");
+    postJsonRpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\",\"params\":[]}");
     HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port() + "/metrics")
         .openConnection();
     try (InputStream in = connection.getInputStream()) {
@@ -175,19 +174,4 @@ public class WebSocketRpcIT extends CitrateTestSupport {
     return references.stream().findFirst().map(bundleContext::getService);
   }
 
-  private static String post(String body) throws IOException {
-    HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port() + "/").openConnection();
-    connection.setRequestMethod("POST");
-    connection.setDoOutput(true);
-    connection.setRequestProperty("Content-Type", "application/json");
-    try (OutputStream out = connection.getOutputStream()) {
-      out.write(body.getBytes(StandardCharsets.UTF_8));
-    }
-    try (InputStream in = connection.getResponseCode() < 400 ? connection.getInputStream()
-        : connection.getErrorStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } finally {
-      connection.disconnect();
-    }
-  }
 }
