@@ -42,7 +42,7 @@ public record BlockEnvironment(Address coinbase, long number, long timestamp, lo
         BigInteger.ZERO);
   }
 
-  /** Price of one unit of blob gas: EIP-4844's fake_exponential(1, excessBlobGas, 3338477). */
+  /** Price of one unit of blob gas: EIP-4844's integer approximation of e ** (excessBlobGas / 3338477), at least 1. */
   public Wei blobBaseFee() {
     return Wei.of(approximateExponential(MIN_BLOB_BASE_FEE, BigInteger.valueOf(excessBlobGas), BLOB_BASE_FEE_UPDATE_FRACTION));
   }
