@@ -1,0 +1,7 @@
+package io.citrate.tensor.api;
+
+/** GELU as ONNX defines it: exact with erf, or the tanh approximation. */
+public enum GeluApproximation {
+  NONE,
+  TANH
+}
