@@ -1,0 +1,593 @@
+// Element-wise, data-movement, pooling, reduction and quantization kernels: one work-item per output value,
+// the last argument the number of values (the host rounds the work size up to whole work-groups).
+// Integer and Q16_16 arithmetic follows io.citrate.tensor.api.FixedPoint bit for bit; sums wrap in 64 bits
+// (computed on ulong, where wrapping is defined), results saturate once.
+
+// Java never contracts a * b + c into a fused multiply-add; neither may the device.
+#pragma OPENCL FP_CONTRACT OFF
+
+#ifdef HAS_FP64
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+typedef double real_acc;
+#else
+typedef float real_acc;
+#endif
+
+// DType ordinals.
+#define T_FLOAT32 0
+#define T_INT8 1
+#define T_UINT8 2
+#define T_INT32 3
+#define T_Q16_16 4
+
+// BinaryOp, UnaryOp, PoolKind and ReduceOp ordinals.
+#define OP_ADD 0
+#define OP_SUB 1
+#define OP_MUL 2
+#define OP_DIV 3
+#define OP_POW 4
+#define OP_MIN 5
+#define OP_MAX 6
+
+#define U_RELU 0
+#define U_LEAKY_RELU 1
+#define U_CLIP 2
+#define U_SIGMOID 3
+#define U_TANH 4
+#define U_GELU 5
+#define U_GELU_TANH 6
+#define U_ERF 7
+#define U_EXP 8
+#define U_LOG 9
+#define U_SQRT 10
+
+#define POOL_MAX 0
+#define POOL_AVERAGE_EXCLUDING_PAD 1
+#define POOL_AVERAGE_INCLUDING_PAD 2
+
+#define REDUCE_SUM 0
+#define REDUCE_MEAN 1
+#define REDUCE_MAX 2
+
+long type_min(int type) {
+  return type == T_INT8 ? -128L : type == T_UINT8 ? 0L : (long) INT_MIN;
+}
+
+long type_max(int type) {
+  return type == T_INT8 ? 127L : type == T_UINT8 ? 255L : (long) INT_MAX;
+}
+
+long saturate_to(long value, int type) {
+  return clamp(value, type_min(type), type_max(type));
+}
+
+long load_int(const __global void* data, int type, int index) {
+  if (type == T_INT8) {
+    return (long) ((const __global char*) data)[index];
+  }
+  if (type == T_UINT8) {
+    return (long) ((const __global uchar*) data)[index];
+  }
+  return (long) ((const __global int*) data)[index];
+}
+
+// Keeps the low bits of value: wrapping for arithmetic, exact for values already in range.
+void store_int(__global void* data, int type, int index, long value) {
+  if (type == T_INT8 || type == T_UINT8) {
+    ((__global uchar*) data)[index] = (uchar) ((ulong) value & 0xFFUL);
+  } else {
+    ((__global uint*) data)[index] = (uint) ((ulong) value & 0xFFFFFFFFUL);
+  }
+}
+
+long wrapping_add(long a, long b) {
+  return (long) ((ulong) a + (ulong) b);
+}
+
+long wrapping_multiply(long a, long b) {
+  return (long) ((ulong) a * (ulong) b);
+}
+
+// FixedPoint.roundShift: value / 2^shift to nearest, ties to even; shift in [0, 62].
+long round_shift(long value, int shift) {
+  if (shift == 0) {
+    return value;
+  }
+  long quotient = value >> shift;
+  long remainder = (long) ((ulong) value & ((1UL << shift) - 1UL));
+  long halfway = 1L << (shift - 1);
+  if (remainder > halfway || (remainder == halfway && (quotient & 1L) != 0)) {
+    quotient++;
+  }
+  return quotient;
+}
+
+// FixedPoint.divideRounded; divisor is never 0 and the dividend never Long.MIN_VALUE here.
+long divide_rounded(long dividend, long divisor) {
+  long quotient = dividend / divisor;
+  long remainder = dividend % divisor;
+  remainder = remainder < 0 ? -remainder : remainder;
+  long rest = (divisor < 0 ? -divisor : divisor) - remainder;
+  if (remainder > rest || (remainder == rest && (quotient & 1L) != 0)) {
+    quotient += (dividend < 0) == (divisor < 0) ? 1 : -1;
+  }
+  return quotient;
+}
+
+int fixed_multiply(long a, long b) {
+  return (int) saturate_to(round_shift(a * b, 16), T_Q16_16);
+}
+
+int fixed_divide(long a, long b) {
+  if (b == 0) {
+    return a > 0 ? INT_MAX : a < 0 ? INT_MIN : 0;
+  }
+  return (int) saturate_to(divide_rounded(a << 16, b), T_Q16_16);
+}
+
+float nan_propagating_min(float a, float b) {
+  return isnan(a) || isnan(b) ? NAN : fmin(a, b);
+}
+
+float nan_propagating_max(float a, float b) {
+  return isnan(a) || isnan(b) ? NAN : fmax(a, b);
+}
+
+// Offsets of output element `index` of a broadcast described by dims then one stride set per operand.
+int broadcast_offset(const __global int* geometry, int rank, int operand, int index) {
+  int offset = 0;
+  for (int axis = rank - 1; axis >= 0; axis--) {
+    int dim = geometry[axis];
+    offset += (index % dim) * geometry[rank * (operand + 1) + axis];
+    index /= dim;
+  }
+  return offset;
+}
+
+// Per-channel parameters hold one entry per channel or a single shared one.
+int channel_of(int index, int channels, int inner) {
+  return (index / inner) % channels;
+}
+
+#define PARAMETER(array, count, channel) ((array)[(count) == 1 ? 0 : (channel)])
+
+__kernel void convert_values(const __global void* in, int inType, __global void* out, int outType, int count) {
+  int i = get_global_id(0);
+  if (i >= count) {
+    return;
+  }
+  if (inType == T_FLOAT32) {
+    float x = ((const __global float*) in)[i];
+    if (outType == T_FLOAT32) {
+      ((__global float*) out)[i] = x;
+    } else if (outType == T_INT8) {
+      ((__global char*) out)[i] = convert_char_sat(x);
+    } else if (outType == T_UINT8) {
+      ((__global uchar*) out)[i] = convert_uchar_sat(x);
+    } else if (outType == T_INT32) {
+      ((__global int*) out)[i] = convert_int_sat(x);
+    } else {
+      ((__global int*) out)[i] = convert_int_sat_rte(x * 65536.0f);
+    }
+    return;
+  }
+  long value = load_int(in, inType, i);
+  if (outType == T_FLOAT32) {
+    float f = convert_float_rte((int) value);
+    ((__global float*) out)[i] = inType == T_Q16_16 ? f / 65536.0f : f;
+    return;
+  }
+  if (inType == T_Q16_16 && outType != T_Q16_16) {
+    value = round_shift(value, 16);
+  } else if (inType != T_Q16_16 && outType == T_Q16_16) {
+    value = value << 16;
+  }
+  store_int(out, outType, i, saturate_to(value, outType));
+}
+
+float binary_float(int op, float a, float b) {
+  switch (op) {
+    case OP_ADD: return a + b;
+    case OP_SUB: return a - b;
+    case OP_MUL: return a * b;
+    case OP_DIV: return a / b;
+    case OP_POW: return pow(a, b);
+    case OP_MIN: return nan_propagating_min(a, b);
+    default: return nan_propagating_max(a, b);
+  }
+}
+
+long binary_integer(int op, long a, long b) {
+  switch (op) {
+    case OP_ADD: return a + b;
+    case OP_SUB: return a - b;
+    case OP_MUL: return a * b;
+    case OP_DIV: return b == 0 ? 0 : a / b;
+    case OP_MIN: return min(a, b);
+    default: return max(a, b);
+  }
+}
+
+long binary_fixed(int op, long a, long b) {
+  switch (op) {
+    case OP_ADD: return saturate_to(a + b, T_Q16_16);
+    case OP_SUB: return saturate_to(a - b, T_Q16_16);
+    case OP_MUL: return fixed_multiply(a, b);
+    case OP_DIV: return fixed_divide(a, b);
+    case OP_MIN: return min(a, b);
+    default: return max(a, b);
+  }
+}
+
+__kernel void binary_values(int op, int type, const __global void* a, const __global void* b,
+    __global void* out, const __global int* geometry, int rank, int count) {
+  int i = get_global_id(0);
+  if (i >= count) {
+    return;
+  }
+  int ia = broadcast_offset(geometry, rank, 0, i);
+  int ib = broadcast_offset(geometry, rank, 1, i);
+  if (type == T_FLOAT32) {
+    ((__global float*) out)[i] =
+        binary_float(op, ((const __global float*) a)[ia], ((const __global float*) b)[ib]);
+  } else if (type == T_Q16_16) {
+    store_int(out, type, i, binary_fixed(op, load_int(a, type, ia), load_int(b, type, ib)));
+  } else {
+    store_int(out, type, i, binary_integer(op, load_int(a, type, ia), load_int(b, type, ib)));
+  }
+}
+
+__kernel void where_values(const __global uchar* condition, const __global void* x, const __global void* y,
+    __global void* out, const __global int* geometry, int rank, int elementBytes, int count) {
+  int i = get_global_id(0);
+  if (i >= count) {
+    return;
+  }
+  bool pickX = condition[broadcast_offset(geometry, rank, 0, i)] != 0;
+  int source = broadcast_offset(geometry, rank, pickX ? 1 : 2, i);
+  const __global void* from = pickX ? x : y;
+  if (elementBytes == 1) {
+    ((__global uchar*) out)[i] = ((const __global uchar*) from)[source];
+  } else {
+    ((__global uint*) out)[i] = ((const __global uint*) from)[source];
+  }
+}
+
+float unary_float(int op, float x, float p0, float p1) {
+  switch (op) {
+    case U_RELU: return x > 0.0f ? x : 0.0f;
+    case U_LEAKY_RELU: return x < 0.0f ? x * p0 : x;
+    case U_CLIP: return fmin(fmax(x, p0), p1);
+    case U_SIGMOID: return 1.0f / (1.0f + exp(-x));
+    case U_TANH: return tanh(x);
+    case U_GELU: return x * (1.0f + erf(x * M_SQRT1_2_F)) * 0.5f;
+    case U_GELU_TANH: return x * (1.0f + tanh(0.7978845608028654f * (x + 0.044715f * x * x * x))) * 0.5f;
+    case U_ERF: return erf(x);
+    case U_EXP: return exp(x);
+    case U_LOG: return log(x);
+    default: return sqrt(x);
+  }
+}
+
+__kernel void unary_float_values(int op, const __global float* in, __global float* out, float p0, float p1, int count) {
+  int i = get_global_id(0);
+  if (i >= count) {
+    return;
+  }
+  out[i] = unary_float(op, in[i], p0, p1);
+}
+
+__kernel void unary_integer_values(int op, int type, const __global void* in, __global void* out, long p0,
+    long p1, int count) {
+  int i = get_global_id(0);
+  if (i >= count) {
+    return;
+  }
+  long x = load_int(in, type, i);
+  long y;
+  if (op == U_RELU) {
+    y = max(x, 0L);
+  } else if (op == U_LEAKY_RELU) {
+    y = x < 0 ? fixed_multiply(x, p0) : x;
+  } else {
+    y = min(max(x, p0), p1);
+  }
+  store_int(out, type, i, saturate_to(y, type));
+}
+
+// geometry: dims, inStrides, outStrides (rank each).
+__kernel void copy_values(const __global void* in, __global void* out, const __global int* geometry, int rank,
+    int inOffset, int outOffset, int elementBytes, int count) {
+  int index = get_global_id(0);
+  if (index >= count) {
+    return;
+  }
+  int source = inOffset;
+  int target = outOffset;
+  for (int axis = rank - 1; axis >= 0; axis--) {
+    int dim = geometry[axis];
+    int coordinate = index % dim;
+    index /= dim;
+    source += coordinate * geometry[rank + axis];
+    target += coordinate * geometry[2 * rank + axis];
+  }
+  if (elementBytes == 1) {
+    ((__global uchar*) out)[target] = ((const __global uchar*) in)[source];
+  } else {
+    ((__global uint*) out)[target] = ((const __global uint*) in)[source];
+  }
+}
+
+__kernel void gather_values(const __global void* data, const __global int* indices, __global void* out,
+    int axisLength, int inner, int indexCount, int elementBytes, int count) {
+  int i = get_global_id(0);
+  if (i >= count) {
+    return;
+  }
+  int within = i % inner;
+  int j = (i / inner) % indexCount;
+  int outer = i / (inner * indexCount);
+  int source = (outer * axisLength + indices[j]) * inner + within;
+  if (elementBytes == 1) {
+    ((__global uchar*) out)[i] = ((const __global uchar*) data)[source];
+  } else {
+    ((__global uint*) out)[i] = ((const __global uint*) data)[source];
+  }
+}
+
+// geometry: inDims[3], outDims[3], kernel[3], strides[3], padBegin[3], padEnd[3], dilations[3].
+__kernel void pool_values(int kind, int type, const __global void* in, __global void* out,
+    __global int* indices, int writeIndices, const __global int* g, int count) {
+  int o = get_global_id(0);
+  if (o >= count) {
+    return;
+  }
+  int inSize = g[0] * g[1] * g[2];
+  int outSize = g[3] * g[4] * g[5];
+  int plane = o / outSize;
+  int position = o % outSize;
+  int outAt[3] = {position / (g[4] * g[5]), (position / g[5]) % g[4], position % g[5]};
+  int base = plane * inSize;
+  bool found = false;
+  float bestFloat = 0.0f;
+  long bestInteger = 0;
+  int bestIndex = 0;
+  float floatSum = 0.0f;
+  ulong integerSum = 0;
+  int inside = 0;
+  int padded = 0;
+  for (int kd = 0; kd < g[6]; kd++) {
+    int d = outAt[0] * g[9] - g[12] + kd * g[18];
+    for (int kh = 0; kh < g[7]; kh++) {
+      int h = outAt[1] * g[10] - g[13] + kh * g[19];
+      for (int kw = 0; kw < g[8]; kw++) {
+        int w = outAt[2] * g[11] - g[14] + kw * g[20];
+        bool inPadded = d >= -g[12] && d < g[0] + g[15] && h >= -g[13] && h < g[1] + g[16] && w >= -g[14]
+            && w < g[2] + g[17];
+        if (inPadded) {
+          padded++;
+        }
+        if (d < 0 || d >= g[0] || h < 0 || h >= g[1] || w < 0 || w >= g[2]) {
+          continue;
+        }
+        int at = base + (d * g[1] + h) * g[2] + w;
+        inside++;
+        if (type == T_FLOAT32) {
+          float v = ((const __global float*) in)[at];
+          if (kind == POOL_MAX) {
+            if (!found || v > bestFloat) {
+              bestFloat = v;
+              bestIndex = at;
+            }
+          } else {
+            floatSum += v;
+          }
+        } else {
+          long v = load_int(in, type, at);
+          if (kind == POOL_MAX) {
+            if (!found || v > bestInteger) {
+              bestInteger = v;
+              bestIndex = at;
+            }
+          } else {
+            integerSum += (ulong) v;
+          }
+        }
+        found = true;
+      }
+    }
+  }
+  int taps = kind == POOL_AVERAGE_INCLUDING_PAD ? padded : inside;
+  if (type == T_FLOAT32) {
+    ((__global float*) out)[o] = kind == POOL_MAX ? bestFloat : floatSum / (float) taps;
+  } else {
+    long value = kind == POOL_MAX ? bestInteger
+        : taps == 0 ? 0 : saturate_to(divide_rounded((long) integerSum, taps), type);
+    store_int(out, type, o, value);
+  }
+  if (writeIndices) {
+    indices[o] = bestIndex;
+  }
+}
+
+__kernel void reduce_values(int op, int type, const __global void* in, __global void* out, int length,
+    int inner, int count) {
+  int o = get_global_id(0);
+  if (o >= count) {
+    return;
+  }
+  int base = (o / inner) * length * inner + o % inner;
+  if (type == T_FLOAT32) {
+    const __global float* x = (const __global float*) in;
+    float result = x[base];
+    if (op == REDUCE_MAX) {
+      for (int j = 1; j < length; j++) {
+        result = nan_propagating_max(result, x[base + j * inner]);
+      }
+    } else {
+      for (int j = 1; j < length; j++) {
+        result += x[base + j * inner];
+      }
+      if (op == REDUCE_MEAN) {
+        result /= (float) length;
+      }
+    }
+    ((__global float*) out)[o] = result;
+    return;
+  }
+  if (op == REDUCE_MAX) {
+    long best = load_int(in, type, base);
+    for (int j = 1; j < length; j++) {
+      best = max(best, load_int(in, type, base + j * inner));
+    }
+    store_int(out, type, o, best);
+    return;
+  }
+  ulong sum = 0;
+  for (int j = 0; j < length; j++) {
+    sum += (ulong) load_int(in, type, base + j * inner);
+  }
+  long value = op == REDUCE_MEAN ? divide_rounded((long) sum, length) : (long) sum;
+  store_int(out, type, o, saturate_to(value, type));
+}
+
+__kernel void softmax_values(const __global float* in, __global float* out, int length, int inner, int count) {
+  int o = get_global_id(0);
+  if (o >= count) {
+    return;
+  }
+  int base = (o / inner) * length * inner + o % inner;
+  float largest = in[base];
+  for (int j = 1; j < length; j++) {
+    largest = fmax(largest, in[base + j * inner]);
+  }
+  real_acc sum = 0;
+  for (int j = 0; j < length; j++) {
+    sum += (real_acc) exp(in[base + j * inner] - largest);
+  }
+  float inverse = (float) (1 / sum);
+  for (int j = 0; j < length; j++) {
+    out[base + j * inner] = exp(in[base + j * inner] - largest) * inverse;
+  }
+}
+
+__kernel void layer_norm_values(const __global float* in, const __global float* scale, const __global float* bias,
+    int hasBias, __global float* out, __global float* meanOut, __global float* inverseStdDevOut, int length,
+    float epsilon, int count) {
+  int row = get_global_id(0);
+  if (row >= count) {
+    return;
+  }
+  const __global float* x = in + row * length;
+  real_acc sum = 0;
+  for (int j = 0; j < length; j++) {
+    sum += x[j];
+  }
+  real_acc mean = sum / length;
+  real_acc squares = 0;
+  for (int j = 0; j < length; j++) {
+    real_acc deviation = x[j] - mean;
+    squares += deviation * deviation;
+  }
+  float meanFloat = (float) mean;
+  float inverseStdDev = 1.0f / sqrt((float) (squares / length) + epsilon);
+  for (int j = 0; j < length; j++) {
+    float y = (x[j] - meanFloat) * inverseStdDev * scale[j];
+    out[row * length + j] = hasBias ? y + bias[j] : y;
+  }
+  meanOut[row] = meanFloat;
+  inverseStdDevOut[row] = inverseStdDev;
+}
+
+__kernel void channel_affine_values(const __global float* in, __global float* out, int channels, int inner,
+    const __global float* scales, int scaleCount, const __global float* offsets, int offsetCount, int count) {
+  int i = get_global_id(0);
+  if (i >= count) {
+    return;
+  }
+  int c = channel_of(i, channels, inner);
+  out[i] = in[i] * PARAMETER(scales, scaleCount, c) + PARAMETER(offsets, offsetCount, c);
+}
+
+__kernel void quantize_values(const __global float* in, __global void* out, int outType, int channels, int inner,
+    const __global float* scales, int scaleCount, const __global int* zeroPoints, int zeroCount, int count) {
+  int i = get_global_id(0);
+  if (i >= count) {
+    return;
+  }
+  int c = channel_of(i, channels, inner);
+  float x = in[i];
+  float scaled = isnan(x) ? 0.0f : rint(x / PARAMETER(scales, scaleCount, c));
+  // Clamped far beyond every output range first so adding the zero point cannot overflow.
+  long rounded = isnan(scaled) ? 0 : convert_long_sat(clamp(scaled, -1.0e12f, 1.0e12f));
+  store_int(out, outType, i, saturate_to(rounded + PARAMETER(zeroPoints, zeroCount, c), outType));
+}
+
+__kernel void dequantize_values(const __global void* in, int inType, __global float* out, int channels,
+    int inner, const __global float* scales, int scaleCount, const __global int* zeroPoints, int zeroCount, int count) {
+  int i = get_global_id(0);
+  if (i >= count) {
+    return;
+  }
+  int c = channel_of(i, channels, inner);
+  int shifted = (int) (uint) ((ulong) (load_int(in, inType, i) - PARAMETER(zeroPoints, zeroCount, c)));
+  out[i] = convert_float_rte(shifted) * PARAMETER(scales, scaleCount, c);
+}
+
+__kernel void requantize_float_values(const __global int* in, __global void* out, int outType, int channels,
+    int inner, const __global float* multipliers, int multiplierCount, const __global int* zeroPoints,
+    int zeroCount, int count) {
+  int i = get_global_id(0);
+  if (i >= count) {
+    return;
+  }
+  int c = channel_of(i, channels, inner);
+  float scaled = rint(convert_float_rte(in[i]) * PARAMETER(multipliers, multiplierCount, c));
+  long rounded = isnan(scaled) ? 0 : convert_long_sat(clamp(scaled, -1.0e12f, 1.0e12f));
+  store_int(out, outType, i, saturate_to(rounded + PARAMETER(zeroPoints, zeroCount, c), outType));
+}
+
+__kernel void requantize_fixed_values(const __global void* in, int inType, __global void* out, int outType,
+    int channels, int inner, const __global int* inZero, int inZeroCount, const __global int* multipliers,
+    int multiplierCount, const __global int* shifts, int shiftCount, const __global int* outZero,
+    int outZeroCount, int count) {
+  int i = get_global_id(0);
+  if (i >= count) {
+    return;
+  }
+  int c = channel_of(i, channels, inner);
+  long shifted = load_int(in, inType, i) - PARAMETER(inZero, inZeroCount, c);
+  long product = wrapping_multiply(shifted, PARAMETER(multipliers, multiplierCount, c));
+  long rounded = round_shift(product, PARAMETER(shifts, shiftCount, c));
+  // A zero point is an int: saturating first keeps the addition from wrapping.
+  long value = saturate_to(rounded, T_INT32) + PARAMETER(outZero, outZeroCount, c);
+  store_int(out, outType, i, saturate_to(value, outType));
+}
+
+// Unfolds the receptive fields of output positions [first, first + width) of one image into rows of
+// (channel, kh, kw) and columns of positions; taps in the padding read `padding` (0, or the 8-bit zero point).
+// geometry: C, H, W, kH, kW, outH, outW, strideH, strideW, padTop, padLeft, dilationH, dilationW.
+__kernel void im2col_values(const __global void* x, __global void* columns, const __global int* g, int image,
+    int first, int width, int elementBytes, int padding, int count) {
+  int target = get_global_id(0);
+  if (target >= count) {
+    return;
+  }
+  int column = target % width;
+  int row = target / width;
+  int kw = row % g[4];
+  int kh = (row / g[4]) % g[3];
+  int channel = row / (g[3] * g[4]);
+  int position = first + column;
+  int oh = position / g[6];
+  int ow = position % g[6];
+  int h = oh * g[7] - g[9] + kh * g[11];
+  int w = ow * g[8] - g[10] + kw * g[12];
+  bool inside = h >= 0 && h < g[1] && w >= 0 && w < g[2];
+  int source = ((image * g[0] + channel) * g[1] + h) * g[2] + w;
+  if (elementBytes == 1) {
+    ((__global uchar*) columns)[target] = inside ? ((const __global uchar*) x)[source] : (uchar) padding;
+  } else {
+    ((__global uint*) columns)[target] = inside ? ((const __global uint*) x)[source] : (uint) padding;
+  }
+}
