@@ -108,6 +108,14 @@ public final class OpenClKernels implements Kernels {
    * @throws OpenClUnavailableException when OpenCL, a platform, the device or a working compiler is missing
    */
   public static OpenClKernels open(OpenClDeviceSelector selector, Path binaryCache) {
+    return open(selector, binaryCache, true);
+  }
+
+  /**
+   * Opens with the choice of product kernel: {@code registerBlocked} false runs the local-memory tiled kernel
+   * on a CPU too, which lets tests check the GPU kernel on any device.
+   */
+  static OpenClKernels open(OpenClDeviceSelector selector, Path binaryCache, boolean registerBlocked) {
     OpenClDevice device = OpenClDevice.select(selector);
     cl_context context;
     try {
@@ -125,7 +133,7 @@ public final class OpenClKernels implements Kernels {
       throw OpenClErrors.unavailable("creating a command queue on " + device.name(), e);
     }
     try {
-      return new OpenClKernels(device, context, queue, binaryCache);
+      return new OpenClKernels(device, context, queue, binaryCache, registerBlocked && device.isCpu());
     } catch (RuntimeException e) {
       clReleaseCommandQueue(queue);
       clReleaseContext(context);
@@ -138,7 +146,8 @@ public final class OpenClKernels implements Kernels {
     return OpenClDevice.enumerate().stream().map(d -> d.describe(false)).toList();
   }
 
-  private OpenClKernels(OpenClDevice device, cl_context context, cl_command_queue queue, Path binaryCache) {
+  private OpenClKernels(OpenClDevice device, cl_context context, cl_command_queue queue, Path binaryCache,
+      boolean registerBlocked) {
     this.device = device;
     this.context = context;
     this.queue = queue;
@@ -156,7 +165,7 @@ public final class OpenClKernels implements Kernels {
       elementwiseGroup = (int) group;
       String gemmSource = ProgramBuilder.resource(RESOURCES + "gemm.cl");
       for (GemmTiling.Kind kind : GemmTiling.Kind.values()) {
-        gemms.put(kind, buildGemm(kind, gemmSource));
+        gemms.put(kind, buildGemm(kind, gemmSource, registerBlocked));
       }
     } catch (CLException e) {
       releasePrograms();
@@ -183,7 +192,7 @@ public final class OpenClKernels implements Kernels {
   }
 
   /** Builds the product kernel of one kind, shrinking the tiling until the compiled kernel fits the device. */
-  private Gemm buildGemm(GemmTiling.Kind kind, String source) {
+  private Gemm buildGemm(GemmTiling.Kind kind, String source, boolean registerBlocked) {
     GemmTiling tiling = GemmTiling.initial(device, kind).fit(device, kind, Long.MAX_VALUE);
     while (true) {
       cl_program program = builder.build("gemm.cl " + kind, source, commonOptions() + " " + tiling.options(kind));
@@ -191,7 +200,7 @@ public final class OpenClKernels implements Kernels {
       ClKernel kernel = new ClKernel("gemm " + kind, clCreateKernel(program, "gemm", null));
       long limit = kernelWorkGroupLimit(kernel);
       if (tiling.workGroupSize() <= limit) {
-        if (!device.isCpu()) {
+        if (!registerBlocked) {
           return new Gemm(tiling, kernel, null, null, null);
         }
         return new Gemm(tiling, kernel, new ClKernel("gemm_blocked " + kind, clCreateKernel(program, "gemm_blocked",
