@@ -1240,7 +1240,12 @@ public final class Session implements TensorSession {
       Kind kind = op.allocated ? Kind.BACKEND_FAILURE : Kind.LIMIT_EXCEEDED;
       listener.refused(name, kind);
       throw new TensorException(kind, name + ": sizes overflow", e);
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
+      op.abort();
+      listener.refused(name, Kind.BACKEND_FAILURE);
+      throw new TensorException(Kind.BACKEND_FAILURE, name + " failed on the " + kernels.backendName()
+          + " backend: " + e, e);
+    } catch (Error e) {
       op.abort();
       listener.refused(name, Kind.BACKEND_FAILURE);
       throw e;
