@@ -8,8 +8,8 @@ import java.util.Arrays;
 /**
  * ONNX Slice: negative starts and ends count from the end of their axis; then, for a positive step, both are
  * clamped to [0, dim]; for a negative step the start to [0, dim - 1] and the end to [-1, dim - 1]. The output
- * takes {@code ceil((end - start) / step)} elements along the axis, none when that is negative. Axes not named
- * are kept whole.
+ * takes {@code ceil((end - start) / step)} elements along the axis, none when that is negative or the axis is
+ * empty. Axes not named are kept whole.
  */
 record SlicePlan(int[] outDims, Geometry.Copy copy) {
 
@@ -41,7 +41,9 @@ record SlicePlan(int[] outDims, Geometry.Copy copy) {
       long start = starts[i] < 0 ? starts[i] + dim : starts[i];
       long end = ends[i] < 0 ? ends[i] + dim : ends[i];
       long size;
-      if (step > 0) {
+      if (dim == 0) {
+        size = 0;
+      } else if (step > 0) {
         start = clamp(start, 0, dim);
         end = clamp(end, 0, dim);
         size = Math.max(0, (end - start + step - 1) / step);

@@ -43,6 +43,8 @@ class SlicePlanTest {
     assertThat(everyOther.outDims()).containsExactly(3);
     assertThat(everyOther.copy().inOffset()).isEqualTo(6);
     assertThat(everyOther.copy().inStrides()).containsExactly(-2);
+    assertThat(SlicePlan.of(new int[] {0}, new int[] {-1}, new int[] {Integer.MIN_VALUE}, NONE, new int[] {-1})
+        .outDims()).containsExactly(0);
   }
 
   @Test
