@@ -65,6 +65,11 @@ import java.util.function.Function;
  * <p>EXACT mode refuses arithmetic on FLOAT32 tensors and the operations without a bit-exact form; FLOAT32
  * tensors still travel, move (reshape, transpose, concat, gather, slice, where) and serve as quantization and
  * normalisation parameters, which are read and converted on the host.
+ *
+ * <p>Quantization parameters: scales are FLOAT32, positive and finite; a scale or zero point is per tensor
+ * (one value) or, where ONNX allows it, per channel: along {@code axis} for quantizeLinear and
+ * dequantizeLinear, per column of B for qLinearMatMul (A's scale and the output's are per tensor; A's zero
+ * point may be per row), per output channel of W for convInteger and qLinearConv.
  */
 public final class Session implements TensorSession {
   static final int NORMALISATION_PASSES = 3;
