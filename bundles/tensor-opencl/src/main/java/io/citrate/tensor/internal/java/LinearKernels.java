@@ -115,6 +115,8 @@ final class LinearKernels {
     int inPlane = g.inHeight() * g.inWidth();
     int slice = Math.max(1, Math.min(spatial, IM2COL_ELEMENTS / Math.max(1, taps)));
     float[] columns = isPointwise(g) ? null : new float[taps * slice];
+    int[] rowOrigins = new int[slice];
+    int[] columnOrigins = new int[slice];
     for (int n = 0; n < g.batch(); n++) {
       for (int group = 0; group < g.groups(); group++) {
         FloatGemm.Operand filters = new FloatGemm.Operand(w, group * groupOutputs * taps, taps, 1);
@@ -128,16 +130,15 @@ final class LinearKernels {
         }
         for (int start = 0; start < spatial; start += slice) {
           int width = Math.min(slice, spatial - start);
+          windowOrigins(g, start, width, rowOrigins, columnOrigins);
           for (int r = 0; r < taps; r++) {
             int c = r / (g.kernelHeight() * g.kernelWidth());
-            int kh = r / g.kernelWidth() % g.kernelHeight();
-            int kw = r % g.kernelWidth();
+            int rowShift = r / g.kernelWidth() % g.kernelHeight() * g.dilationHeight();
+            int columnShift = r % g.kernelWidth() * g.dilationWidth();
             int plane = inBase + c * inPlane;
             for (int s = 0; s < width; s++) {
-              int oh = (start + s) / g.outWidth();
-              int ow = (start + s) % g.outWidth();
-              int ih = oh * g.strideHeight() - g.padTop() + kh * g.dilationHeight();
-              int iw = ow * g.strideWidth() - g.padLeft() + kw * g.dilationWidth();
+              int ih = rowOrigins[s] + rowShift;
+              int iw = columnOrigins[s] + columnShift;
               boolean inside = ih >= 0 && ih < g.inHeight() && iw >= 0 && iw < g.inWidth();
               columns[r * width + s] = inside ? x[plane + ih * g.inWidth() + iw] : 0f;
             }
@@ -153,6 +154,20 @@ final class LinearKernels {
             out[base + s] += bias[m];
           }
         }
+      }
+    }
+  }
+
+  /** The input row and column where each output position's window starts, for a slice of positions. */
+  private static void windowOrigins(Conv g, int start, int width, int[] rowOrigins, int[] columnOrigins) {
+    int oh = start / g.outWidth();
+    int ow = start % g.outWidth();
+    for (int s = 0; s < width; s++) {
+      rowOrigins[s] = oh * g.strideHeight() - g.padTop();
+      columnOrigins[s] = ow * g.strideWidth() - g.padLeft();
+      if (++ow == g.outWidth()) {
+        ow = 0;
+        oh++;
       }
     }
   }
@@ -217,6 +232,8 @@ final class LinearKernels {
     int[] result = out.ints();
     int slice = Math.max(1, Math.min(spatial, IM2COL_ELEMENTS / Math.max(1, taps)));
     int[] columns = new int[taps * slice];
+    int[] rowOrigins = new int[slice];
+    int[] columnOrigins = new int[slice];
     for (int n = 0; n < g.batch(); n++) {
       for (int group = 0; group < g.groups(); group++) {
         IntGemm.Operand filter = new IntGemm.Operand(filters, group * groupOutputs * taps, taps, 1);
@@ -224,16 +241,15 @@ final class LinearKernels {
         int inBase = (n * g.inChannels() + group * groupChannels) * inPlane;
         for (int start = 0; start < spatial; start += slice) {
           int width = Math.min(slice, spatial - start);
+          windowOrigins(g, start, width, rowOrigins, columnOrigins);
           for (int r = 0; r < taps; r++) {
             int c = r / (g.kernelHeight() * g.kernelWidth());
-            int kh = r / g.kernelWidth() % g.kernelHeight();
-            int kw = r % g.kernelWidth();
+            int rowShift = r / g.kernelWidth() % g.kernelHeight() * g.dilationHeight();
+            int columnShift = r % g.kernelWidth() * g.dilationWidth();
             int plane = inBase + c * inPlane;
             for (int s = 0; s < width; s++) {
-              int oh = (start + s) / g.outWidth();
-              int ow = (start + s) % g.outWidth();
-              int ih = oh * g.strideHeight() - g.padTop() + kh * g.dilationHeight();
-              int iw = ow * g.strideWidth() - g.padLeft() + kw * g.dilationWidth();
+              int ih = rowOrigins[s] + rowShift;
+              int iw = columnOrigins[s] + columnShift;
               boolean inside = ih >= 0 && ih < g.inHeight() && iw >= 0 && iw < g.inWidth();
               // Padding reads as the x zero point, so it contributes 0 once that is subtracted.
               columns[r * width + s] = inside ? input[plane + ih * g.inWidth() + iw] - xZero : 0;
