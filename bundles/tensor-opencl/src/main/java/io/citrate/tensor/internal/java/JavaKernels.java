@@ -264,8 +264,13 @@ public final class JavaKernels implements Kernels {
       case SIGMOID -> x -> (float) (1 / (1 + Math.exp(-(double) x)));
       case TANH -> x -> (float) Math.tanh(x);
       // x (1 + erf(x / sqrt 2)) / 2 written with erfc, which keeps its accuracy for large negative x.
-      case GELU -> x -> (float) (0.5 * x * ErrorFunction.erfc(-x * SQRT_HALF));
+      case GELU -> x -> Float.isInfinite(x) ? Math.max(x, 0f)
+          : (float) (0.5 * x * ErrorFunction.erfc(-x * SQRT_HALF));
       case GELU_TANH -> x -> {
+        if (Float.isInfinite(x)) {
+          // The limits, where the formula would give infinity times 0.
+          return Math.max(x, 0f);
+        }
         double v = x;
         return (float) (0.5 * v * (1 + Math.tanh(SQRT_TWO_OVER_PI * (v + 0.044715 * v * v * v))));
       };

@@ -205,6 +205,10 @@ class JavaKernelsElementwiseTest {
     // GELU keeps its relative accuracy far into the negative tail: x Phi(x) at x = -10 is about -7.6e-23.
     float tail = unaryFloats(UnaryOp.GELU, 0, 0, -10f)[0];
     assertThat((double) tail).isCloseTo(-10 * 7.619853024160527e-24, offset(1e-28));
+    assertThat(unaryFloats(UnaryOp.GELU, 0, 0, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, Float.NaN, 0f))
+        .containsExactly(0f, Float.POSITIVE_INFINITY, Float.NaN, 0f);
+    assertThat(unaryFloats(UnaryOp.GELU_TANH, 0, 0, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY))
+        .containsExactly(0f, Float.POSITIVE_INFINITY);
     assertThat(unaryFloats(UnaryOp.LOG, 0, 0, 0f, -1f)).containsExactly(Float.NEGATIVE_INFINITY, Float.NaN);
     assertThat(unaryFloats(UnaryOp.SQRT, 0, 0, 4f, -0f)).containsExactly(2f, -0f);
   }
