@@ -219,9 +219,21 @@ public final class JavaKernels implements Kernels {
       for (int j = 0; j < length; j++) {
         boolean pickX = mask[starts[0] + j * steps[0]] != 0;
         int source = pickX ? starts[1] + j * steps[1] : starts[2] + j * steps[2];
-        System.arraycopy(pickX ? whenTrue : whenFalse, source, result, starts[3] + j, 1);
+        copyElement(pickX ? whenTrue : whenFalse, source, result, starts[3] + j);
       }
     });
+  }
+
+  private static void copyElement(Object source, int from, Object target, int to) {
+    if (source instanceof float[] x && target instanceof float[] y) {
+      y[to] = x[from];
+    } else if (source instanceof int[] x && target instanceof int[] y) {
+      y[to] = x[from];
+    } else if (source instanceof byte[] x && target instanceof byte[] y) {
+      y[to] = x[from];
+    } else {
+      throw new TensorException(TensorException.Kind.WRONG_DTYPE, "where needs x, y and out of one type");
+    }
   }
 
   @Override

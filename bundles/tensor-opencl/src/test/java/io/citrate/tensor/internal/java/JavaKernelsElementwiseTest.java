@@ -166,6 +166,13 @@ class JavaKernelsElementwiseTest {
     KERNELS.where(ints(DType.UINT8, 0, 7), ints(DType.INT8, -5), ints(DType.INT8, 1, 2, 3, 4), out,
         new Broadcast(new int[] {2, 2}, new int[][] {{1, 0}, {0, 0}, {2, 1}}));
     assertThat(readInts(out)).containsExactly(1, 2, -5, -5);
+    DeviceBuffer floatsOut = empty(DType.FLOAT32, 3);
+    KERNELS.where(ints(DType.UINT8, 1, 0, 255), floats(1, 2, 3), floats(-1, -2, -3), floatsOut,
+        new Broadcast(new int[] {3}, new int[][] {{1}, {1}, {1}}));
+    assertThat(readFloats(floatsOut)).containsExactly(1, -2, 3);
+    DeviceBuffer mixed = empty(DType.INT32, 1);
+    assertThatThrownBy(() -> KERNELS.where(ints(DType.UINT8, 1), floats(1), ints(DType.INT32, 2), mixed,
+        new Broadcast(new int[] {1}, new int[][] {{1}, {1}, {1}}))).isInstanceOf(TensorException.class);
   }
 
   // ---- unary
