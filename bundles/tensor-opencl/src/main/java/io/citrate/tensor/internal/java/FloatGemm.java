@@ -12,7 +12,10 @@ import java.util.concurrent.ForkJoinTask;
  * common fork-join pool.
  */
 final class FloatGemm {
-  /** Depth of a packed panel: four KC rows of a NC-wide B panel stay in the L1 cache with MC rows of C. */
+  /**
+   * Panel sizes: a packed KC x NC panel of B (256 KiB) stays in the L2 cache while four of its rows (4 KiB)
+   * and an MC x NC block of C (16 KiB) stay in L1 as the kernel sweeps them.
+   */
   private static final int KC = 256;
   private static final int NC = 256;
   private static final int MC = 16;

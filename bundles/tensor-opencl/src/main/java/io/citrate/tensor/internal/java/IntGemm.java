@@ -7,11 +7,14 @@ import java.util.concurrent.ForkJoinTask;
 
 /**
  * Integer C = A B with sums wrapping in int32 (two's complement, so the order of summation does not matter), the
- * product of 8-bit operands less their zero points.
- * The blocking is {@link FloatGemm}'s.
+ * product of 8-bit operands less their zero points. It mirrors {@link FloatGemm} over int arrays, since
+ * generics do not reach primitive arrays.
  */
 final class IntGemm {
-  /** Depth of a packed panel: four KC rows of a NC-wide B panel stay in the L1 cache with MC rows of C. */
+  /**
+   * Panel sizes: a packed KC x NC panel of B (256 KiB) stays in the L2 cache while four of its rows (4 KiB)
+   * and an MC x NC block of C (16 KiB) stay in L1 as the kernel sweeps them.
+   */
   private static final int KC = 256;
   private static final int NC = 256;
   private static final int MC = 16;
