@@ -552,10 +552,8 @@ public final class OpenClKernels implements Kernels {
     OpenClBuffer out = buffer(output, in.dtype());
     requireRows(in, out, geometry, geometry.outer() * (long) geometry.inner());
     try (Call call = new Call("reduce")) {
-      if (geometry.length() > 0) {
-        call.run("reduce_values", out.count(), op.ordinal(), typeCode(in), in.handle(), out.handle(),
-            geometry.length(), geometry.inner());
-      }
+      call.run("reduce_values", out.count(), op.ordinal(), typeCode(in), in.handle(), out.handle(),
+          geometry.length(), geometry.inner());
     }
   }
 
@@ -579,23 +577,26 @@ public final class OpenClKernels implements Kernels {
     OpenClBuffer scales = buffer(scale, DType.FLOAT32);
     OpenClBuffer offsets = bias == null ? null : buffer(bias, DType.FLOAT32);
     OpenClBuffer out = buffer(output, DType.FLOAT32);
-    OpenClBuffer means = buffer(mean, DType.FLOAT32);
-    OpenClBuffer inverses = buffer(inverseStdDev, DType.FLOAT32);
-    if (geometry.inner() != 1) {
-      throw new TensorException(TensorException.Kind.INVALID_ARGUMENT, "layerNorm normalises rows with inner 1");
-    }
+    OpenClBuffer means = mean == null ? null : buffer(mean, DType.FLOAT32);
+    OpenClBuffer inverses = inverseStdDev == null ? null : buffer(inverseStdDev, DType.FLOAT32);
+    int rows = geometry.outer() * geometry.inner();
     requireRows(in, out, geometry, in.count());
     requireLength(scales, geometry.length());
     if (offsets != null) {
       requireLength(offsets, geometry.length());
     }
-    requireLength(means, geometry.outer());
-    requireLength(inverses, geometry.outer());
+    if (means != null) {
+      requireLength(means, rows);
+    }
+    if (inverses != null) {
+      requireLength(inverses, rows);
+    }
     try (Call call = new Call("layerNorm")) {
       if (geometry.length() > 0) {
-        call.run("layer_norm_values", geometry.outer(), in.handle(), scales.handle(),
+        call.run("layer_norm_values", rows, in.handle(), scales.handle(),
             offsets == null ? scales.handle() : offsets.handle(), offsets == null ? 0 : 1, out.handle(),
-            means.handle(), inverses.handle(), geometry.length(), epsilon);
+            means == null ? out.handle() : means.handle(), inverses == null ? out.handle() : inverses.handle(),
+            (means == null ? 0 : 1) | (inverses == null ? 0 : 2), geometry.length(), geometry.inner(), epsilon);
       }
     }
   }

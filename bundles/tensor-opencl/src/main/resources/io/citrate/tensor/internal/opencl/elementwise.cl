@@ -255,13 +255,15 @@ __kernel void where_values(const __global uchar* condition, const __global void*
 
 float unary_float(int op, float x, float p0, float p1) {
   switch (op) {
-    case U_RELU: return x > 0.0f ? x : 0.0f;
+    case U_RELU: return nan_propagating_max(x, 0.0f);
     case U_LEAKY_RELU: return x < 0.0f ? x * p0 : x;
-    case U_CLIP: return fmin(fmax(x, p0), p1);
+    case U_CLIP: return nan_propagating_min(nan_propagating_max(x, p0), p1);
     case U_SIGMOID: return 1.0f / (1.0f + exp(-x));
     case U_TANH: return tanh(x);
-    case U_GELU: return x * (1.0f + erf(x * M_SQRT1_2_F)) * 0.5f;
-    case U_GELU_TANH: return x * (1.0f + tanh(0.7978845608028654f * (x + 0.044715f * x * x * x))) * 0.5f;
+    // At the infinities the formulas would multiply infinity by 0; the limits are max(x, 0).
+    case U_GELU: return isinf(x) ? fmax(x, 0.0f) : x * (1.0f + erf(x * M_SQRT1_2_F)) * 0.5f;
+    case U_GELU_TANH: return isinf(x) ? fmax(x, 0.0f)
+        : x * (1.0f + tanh(0.7978845608028654f * (x + 0.044715f * x * x * x))) * 0.5f;
     case U_ERF: return erf(x);
     case U_EXP: return exp(x);
     case U_LOG: return log(x);
@@ -349,10 +351,10 @@ __kernel void pool_values(int kind, int type, const __global void* in, __global 
   int outAt[3] = {position / (g[4] * g[5]), (position / g[5]) % g[4], position % g[5]};
   int base = plane * inSize;
   bool found = false;
-  float bestFloat = 0.0f;
-  long bestInteger = 0;
-  int bestIndex = 0;
-  float floatSum = 0.0f;
+  float bestFloat = -INFINITY;
+  long bestInteger = type_min(type);
+  int bestIndex = -1;
+  real_acc floatSum = 0;
   ulong integerSum = 0;
   int inside = 0;
   int padded = 0;
@@ -375,7 +377,8 @@ __kernel void pool_values(int kind, int type, const __global void* in, __global 
         if (type == T_FLOAT32) {
           float v = ((const __global float*) in)[at];
           if (kind == POOL_MAX) {
-            if (!found || v > bestFloat) {
+            // The first greatest tap wins; a NaN, once met, wins over every number.
+            if (!found || v > bestFloat || (isnan(v) && !isnan(bestFloat))) {
               bestFloat = v;
               bestIndex = at;
             }
@@ -399,7 +402,7 @@ __kernel void pool_values(int kind, int type, const __global void* in, __global 
   }
   int taps = kind == POOL_AVERAGE_INCLUDING_PAD ? padded : inside;
   if (type == T_FLOAT32) {
-    ((__global float*) out)[o] = kind == POOL_MAX ? bestFloat : floatSum / (float) taps;
+    ((__global float*) out)[o] = kind == POOL_MAX ? bestFloat : taps == 0 ? 0.0f : (float) (floatSum / taps);
   } else {
     long value = kind == POOL_MAX ? bestInteger
         : taps == 0 ? 0 : saturate_to(divide_rounded((long) integerSum, taps), type);
@@ -410,6 +413,8 @@ __kernel void pool_values(int kind, int type, const __global void* in, __global 
   }
 }
 
+// An empty row gives the identity: 0 for SUM, the type's least value (FLOAT32: -infinity) for MAX, and for
+// MEAN 0 (FLOAT32: 0 / 0).
 __kernel void reduce_values(int op, int type, const __global void* in, __global void* out, int length,
     int inner, int count) {
   int o = get_global_id(0);
@@ -419,25 +424,17 @@ __kernel void reduce_values(int op, int type, const __global void* in, __global 
   int base = (o / inner) * length * inner + o % inner;
   if (type == T_FLOAT32) {
     const __global float* x = (const __global float*) in;
-    float result = x[base];
-    if (op == REDUCE_MAX) {
-      for (int j = 1; j < length; j++) {
-        result = nan_propagating_max(result, x[base + j * inner]);
-      }
-    } else {
-      for (int j = 1; j < length; j++) {
-        result += x[base + j * inner];
-      }
-      if (op == REDUCE_MEAN) {
-        result /= (float) length;
-      }
+    float result = op == REDUCE_MAX ? -INFINITY : 0.0f;
+    for (int j = 0; j < length; j++) {
+      float value = x[base + j * inner];
+      result = op == REDUCE_MAX ? nan_propagating_max(result, value) : result + value;
     }
-    ((__global float*) out)[o] = result;
+    ((__global float*) out)[o] = op == REDUCE_MEAN ? result / (float) length : result;
     return;
   }
   if (op == REDUCE_MAX) {
-    long best = load_int(in, type, base);
-    for (int j = 1; j < length; j++) {
+    long best = type_min(type);
+    for (int j = 0; j < length; j++) {
       best = max(best, load_int(in, type, base + j * inner));
     }
     store_int(out, type, o, best);
@@ -447,7 +444,7 @@ __kernel void reduce_values(int op, int type, const __global void* in, __global 
   for (int j = 0; j < length; j++) {
     sum += (ulong) load_int(in, type, base + j * inner);
   }
-  long value = op == REDUCE_MEAN ? divide_rounded((long) sum, length) : (long) sum;
+  long value = op == REDUCE_MEAN ? (length == 0 ? 0 : divide_rounded((long) sum, length)) : (long) sum;
   store_int(out, type, o, saturate_to(value, type));
 }
 
@@ -471,32 +468,36 @@ __kernel void softmax_values(const __global float* in, __global float* out, int 
   }
 }
 
+// One work-item per row of (outer, length, inner); statistics bit 0 asks for meanOut, bit 1 for inverseStdDevOut.
 __kernel void layer_norm_values(const __global float* in, const __global float* scale, const __global float* bias,
-    int hasBias, __global float* out, __global float* meanOut, __global float* inverseStdDevOut, int length,
-    float epsilon, int count) {
+    int hasBias, __global float* out, __global float* meanOut, __global float* inverseStdDevOut,
+    int statistics, int length, int inner, float epsilon, int count) {
   int row = get_global_id(0);
   if (row >= count) {
     return;
   }
-  const __global float* x = in + row * length;
+  int base = (row / inner) * length * inner + row % inner;
   real_acc sum = 0;
   for (int j = 0; j < length; j++) {
-    sum += x[j];
+    sum += in[base + j * inner];
   }
   real_acc mean = sum / length;
   real_acc squares = 0;
   for (int j = 0; j < length; j++) {
-    real_acc deviation = x[j] - mean;
+    real_acc deviation = in[base + j * inner] - mean;
     squares += deviation * deviation;
   }
-  float meanFloat = (float) mean;
-  float inverseStdDev = 1.0f / sqrt((float) (squares / length) + epsilon);
+  real_acc inverseStdDev = 1 / sqrt(squares / length + epsilon);
   for (int j = 0; j < length; j++) {
-    float y = (x[j] - meanFloat) * inverseStdDev * scale[j];
-    out[row * length + j] = hasBias ? y + bias[j] : y;
+    real_acc y = (in[base + j * inner] - mean) * inverseStdDev * scale[j];
+    out[base + j * inner] = (float) (hasBias ? y + bias[j] : y);
   }
-  meanOut[row] = meanFloat;
-  inverseStdDevOut[row] = inverseStdDev;
+  if (statistics & 1) {
+    meanOut[row] = (float) mean;
+  }
+  if (statistics & 2) {
+    inverseStdDevOut[row] = (float) inverseStdDev;
+  }
 }
 
 __kernel void channel_affine_values(const __global float* in, __global float* out, int channels, int inner,
@@ -556,12 +557,11 @@ __kernel void requantize_fixed_values(const __global void* in, int inType, __glo
     return;
   }
   int c = channel_of(i, channels, inner);
-  long shifted = load_int(in, inType, i) - PARAMETER(inZero, inZeroCount, c);
-  long product = wrapping_multiply(shifted, PARAMETER(multipliers, multiplierCount, c));
+  // (long) (x - inZero): the subtraction wraps in 32 bits before widening; the product then fits 64 bits.
+  long shifted = (long) (int) (uint) ((ulong) load_int(in, inType, i) - (ulong) PARAMETER(inZero, inZeroCount, c));
+  long product = shifted * PARAMETER(multipliers, multiplierCount, c);
   long rounded = round_shift(product, PARAMETER(shifts, shiftCount, c));
-  // A zero point is an int: saturating first keeps the addition from wrapping.
-  long value = saturate_to(rounded, T_INT32) + PARAMETER(outZero, outZeroCount, c);
-  store_int(out, outType, i, saturate_to(value, outType));
+  store_int(out, outType, i, saturate_to(rounded + PARAMETER(outZero, outZeroCount, c), outType));
 }
 
 // Unfolds the receptive fields of output positions [first, first + width) of one image into rows of
