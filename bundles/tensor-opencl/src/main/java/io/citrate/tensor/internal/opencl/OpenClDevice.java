@@ -111,8 +111,7 @@ record OpenClDevice(cl_platform_id platformId, cl_device_id id, String platform,
       CL.setExceptionsEnabled(true);
     } catch (LinkageError e) {
       throw new OpenClUnavailableException("the JOCL native library did not load (" + e
-          + "); it needs libOpenCL.so.1 from an ICD loader and an OpenCL driver: " + OpenClUnavailableException.INSTALL_HINT,
-          e);
+          + "); it needs the OpenCL ICD loader and a driver: " + OpenClUnavailableException.INSTALL_HINT, e);
     }
     List<OpenClDevice> devices = new ArrayList<>();
     for (cl_platform_id platform : platforms()) {

@@ -70,6 +70,8 @@ public final class OpenClKernels implements Kernels {
       "softmax_values", "layer_norm_values", "channel_affine_values", "quantize_values", "dequantize_values",
       "requantize_float_values", "requantize_fixed_values", "im2col_values"};
   private static final int ELEMENTWISE_GROUP = 256;
+  /** Outputs along a row that one work-item of the direct convolution computes (DIRECT_RUN in gemm.cl). */
+  private static final int DIRECT_RUN = 16;
   /** Upper bound of the im2col buffer; larger convolutions unfold a band of output positions at a time. */
   private static final long MAX_IM2COL_BYTES = 64L << 20;
 
@@ -77,12 +79,13 @@ public final class OpenClKernels implements Kernels {
   private static final long MAX_PANEL_BYTES = 256L << 20;
 
   /**
-   * One element kind's product kernels: the tiled one always, and on CPUs the register-blocked one with its
-   * packing kernels (null elsewhere).
+   * One element kind's product kernels: the tiled one and the direct convolution always, and on CPUs the
+   * register-blocked product with its packing kernels (null elsewhere).
    */
-  private record Gemm(GemmTiling tiling, ClKernel tiled, ClKernel blocked, ClKernel packA, ClKernel packB) {
+  private record Gemm(GemmTiling tiling, ClKernel tiled, ClKernel convDirect, ClKernel blocked, ClKernel packA,
+      ClKernel packB) {
     void release() {
-      for (ClKernel kernel : new ClKernel[] {tiled, blocked, packA, packB}) {
+      for (ClKernel kernel : new ClKernel[] {tiled, convDirect, blocked, packA, packB}) {
         if (kernel != null) {
           kernel.release();
         }
@@ -200,11 +203,13 @@ public final class OpenClKernels implements Kernels {
       ClKernel kernel = new ClKernel("gemm " + kind, clCreateKernel(program, "gemm", null));
       long limit = kernelWorkGroupLimit(kernel);
       if (tiling.workGroupSize() <= limit) {
+        ClKernel convDirect = new ClKernel("conv_direct " + kind, clCreateKernel(program, "conv_direct", null));
         if (!registerBlocked) {
-          return new Gemm(tiling, kernel, null, null, null);
+          return new Gemm(tiling, kernel, convDirect, null, null, null);
         }
-        return new Gemm(tiling, kernel, new ClKernel("gemm_blocked " + kind, clCreateKernel(program, "gemm_blocked",
-            null)), new ClKernel("pack_a " + kind, clCreateKernel(program, "pack_a", null)),
+        return new Gemm(tiling, kernel, convDirect,
+            new ClKernel("gemm_blocked " + kind, clCreateKernel(program, "gemm_blocked", null)),
+            new ClKernel("pack_a " + kind, clCreateKernel(program, "pack_a", null)),
             new ClKernel("pack_b " + kind, clCreateKernel(program, "pack_b", null)));
       }
       GemmTiling smaller = tiling.fit(device, kind, limit);
@@ -816,6 +821,17 @@ public final class OpenClKernels implements Kernels {
       }
       cl_mem parameters = rowParameters == null ? ints(new int[1]) : rowParameters;
       cl_mem columns = columnParameters == null ? parameters : columnParameters;
+      if (filtersPerGroup < GemmTiling.PACK_ROWS) {
+        // Few filters per group (depthwise): a product would leave most of every block empty.
+        cl_mem geometry = ints(new int[] {g.inChannels(), g.inHeight(), g.inWidth(), g.kernelHeight(),
+            g.kernelWidth(), g.outHeight(), g.outWidth(), g.strideHeight(), g.strideWidth(), g.padTop(),
+            g.padLeft(), g.dilationHeight(), g.dilationWidth(), g.outChannels(), groups});
+        int runs = g.batch() * g.outChannels() * g.outHeight() * ceilDiv(g.outWidth(), DIRECT_RUN);
+        enqueue(gemms.get(kind).convDirect(), new long[] {roundUp(runs, elementwiseGroup)},
+            new long[] {elementwiseGroup}, x.handle(), w.handle(), out.handle(), geometry, parameters,
+            rowParameterCount, columns, mode, runs);
+        return;
+      }
       boolean pointwise = g.kernelHeight() == 1 && g.kernelWidth() == 1 && g.strideHeight() == 1
           && g.strideWidth() == 1 && g.padTop() == 0 && g.padLeft() == 0 && g.outHeight() == g.inHeight()
           && g.outWidth() == g.inWidth();
@@ -836,25 +852,28 @@ public final class OpenClKernels implements Kernels {
             columnParameterCount);
         return;
       }
+      // Unfold a band of whole output rows at a time, as many as fit the scratch budget.
       int rows = g.inChannels() * g.kernelHeight() * g.kernelWidth();
       int elementBytes = x.dtype().byteSize();
+      long rowBytes = (long) rows * g.outWidth() * elementBytes;
       long budget = Math.min(MAX_IM2COL_BYTES, device.maxAllocationBytes());
-      int band = (int) Math.max(1, Math.min(positions, Math.min(Integer.MAX_VALUE / Math.max(1, rows),
-          budget / ((long) Math.max(1, rows) * elementBytes))));
-      cl_mem unfolded = scratch((long) rows * band * elementBytes);
+      int band = (int) Math.max(1, Math.min(g.outHeight(), budget / rowBytes));
+      cl_mem unfolded = scratch(rowBytes * band);
       cl_mem geometry = ints(new int[] {g.inChannels(), g.inHeight(), g.inWidth(), g.kernelHeight(),
           g.kernelWidth(), g.outHeight(), g.outWidth(), g.strideHeight(), g.strideWidth(), g.padTop(), g.padLeft(),
           g.dilationHeight(), g.dilationWidth()});
       for (int image = 0; image < g.batch(); image++) {
-        for (int first = 0; first < positions; first += band) {
-          int width = Math.min(band, positions - first);
-          run("im2col_values", rows * width, x.handle(), unfolded, geometry, image, first, width, elementBytes,
-              padding);
+        for (int firstRow = 0; firstRow < g.outHeight(); firstRow += band) {
+          int bandRows = Math.min(band, g.outHeight() - firstRow);
+          int width = bandRows * g.outWidth();
+          run("im2col_values", rows * bandRows, x.handle(), unfolded, geometry, image, firstRow, bandRows,
+              elementBytes, padding);
           int[] offsets = new int[4 * groups];
           for (int group = 0; group < groups; group++) {
             offsets[4 * group] = group * filtersPerGroup * depth;
             offsets[4 * group + 1] = group * depth * width;
-            offsets[4 * group + 2] = (image * g.outChannels() + group * filtersPerGroup) * positions + first;
+            offsets[4 * group + 2] = (image * g.outChannels() + group * filtersPerGroup) * positions
+                + firstRow * g.outWidth();
             offsets[4 * group + 3] = group * filtersPerGroup;
           }
           gemm(kind, mode, w.handle(), unfolded, out.handle(), offsets, groups, filtersPerGroup, width, depth,

@@ -564,30 +564,42 @@ __kernel void requantize_fixed_values(const __global void* in, int inType, __glo
   store_int(out, outType, i, saturate_to(rounded + PARAMETER(outZero, outZeroCount, c), outType));
 }
 
-// Unfolds the receptive fields of output positions [first, first + width) of one image into rows of
-// (channel, kh, kw) and columns of positions; taps in the padding read `padding` (0, or the 8-bit zero point).
+// Unfolds the receptive fields of output rows [firstRow, firstRow + bandRows) of one image into rows of
+// (channel, kh, kw) and columns of output positions; taps in the padding read `padding` (0, or the 8-bit zero
+// point). Work-item y fills one output row's run of unfolded row y / bandRows, output row firstRow + y %
+// bandRows: a loop along the row that the compiler vectorises.
 // geometry: C, H, W, kH, kW, outH, outW, strideH, strideW, padTop, padLeft, dilationH, dilationW.
 __kernel void im2col_values(const __global void* x, __global void* columns, const __global int* g, int image,
-    int first, int width, int elementBytes, int padding, int count) {
-  int target = get_global_id(0);
-  if (target >= count) {
+    int firstRow, int bandRows, int elementBytes, int padding, int count) {
+  int y = get_global_id(0);
+  if (y >= count) {
     return;
   }
-  int column = target % width;
-  int row = target / width;
+  int row = y / bandRows;
+  int bandRow = y - row * bandRows;
   int kw = row % g[4];
   int kh = (row / g[4]) % g[3];
   int channel = row / (g[3] * g[4]);
-  int position = first + column;
-  int oh = position / g[6];
-  int ow = position % g[6];
-  int h = oh * g[7] - g[9] + kh * g[11];
-  int w = ow * g[8] - g[10] + kw * g[12];
-  bool inside = h >= 0 && h < g[1] && w >= 0 && w < g[2];
-  int source = ((image * g[0] + channel) * g[1] + h) * g[2] + w;
+  int h = (firstRow + bandRow) * g[7] - g[9] + kh * g[11];
+  int outW = g[6];
+  int stride = g[8];
+  int start = kw * g[12] - g[10];
+  bool rowInside = h >= 0 && h < g[1];
+  int source = ((image * g[0] + channel) * g[1] + h) * g[2] + start;
+  int target = y * outW;
   if (elementBytes == 1) {
-    ((__global uchar*) columns)[target] = inside ? ((const __global uchar*) x)[source] : (uchar) padding;
+    const __global uchar* in = (const __global uchar*) x;
+    __global uchar* out = (__global uchar*) columns;
+    for (int ow = 0; ow < outW; ow++) {
+      int w = start + ow * stride;
+      out[target + ow] = rowInside && w >= 0 && w < g[2] ? in[source + ow * stride] : (uchar) padding;
+    }
   } else {
-    ((__global uint*) columns)[target] = inside ? ((const __global uint*) x)[source] : (uint) padding;
+    const __global uint* in = (const __global uint*) x;
+    __global uint* out = (__global uint*) columns;
+    for (int ow = 0; ow < outW; ow++) {
+      int w = start + ow * stride;
+      out[target + ow] = rowInside && w >= 0 && w < g[2] ? in[source + ow * stride] : (uint) padding;
+    }
   }
 }

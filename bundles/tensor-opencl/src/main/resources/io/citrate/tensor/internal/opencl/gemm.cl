@@ -55,39 +55,45 @@ int widen_byte(uchar x, int isSigned) {
 }
 #endif
 
+// Stores one sum of row `row` at c[at] as the kind requires.
+void store_value(__global void* c, int at, sum_value value, const __global int* rowParameters,
+    int rowParameterCount, int row, int mode) {
+#if defined(GEMM_FLOAT)
+  // mode 1: rowParameters holds a float bias (its bits) per row.
+  float result = value;
+  if (mode == 1) {
+    result += as_float(rowParameters[rowParameterCount == 1 ? 0 : row]);
+  }
+  ((__global float*) c)[at] = result;
+#elif defined(GEMM_WIDE)
+  // mode bit 0: Q16_16, round the Q32.32 sum; bit 1: rowParameters holds a Q16_16 bias per row.
+  long sum = (long) value;
+  if (mode & 2) {
+    ulong bias = (ulong) (long) rowParameters[rowParameterCount == 1 ? 0 : row];
+    sum = (long) ((ulong) sum + (bias << 16));
+  }
+  if (mode & 1) {
+    long quotient = sum >> 16;
+    long remainder = sum & 0xFFFFL;
+    if (remainder > 0x8000L || (remainder == 0x8000L && (quotient & 1L) != 0)) {
+      quotient++;
+    }
+    sum = quotient;
+  }
+  ((__global int*) c)[at] = (int) clamp(sum, (long) INT_MIN, (long) INT_MAX);
+#else
+  ((__global int*) c)[at] = as_int(value);
+#endif
+}
+
 // Stores one row of a work-item's block: columns [column, column + VW) of `row`, those inside C.
 void store_row(__global void* c, int cOffset, int ldc, int row, int column, int n, SUM_VECTOR sums,
     const __global int* rowParameters, int rowParameterCount, int rowBase, int mode) {
   sum_value values[VW];
   CAT(vstore, VW)(sums, 0, values);
   for (int v = 0; v < VW && column + v < n; v++) {
-    int at = cOffset + row * ldc + column + v;
-#if defined(GEMM_FLOAT)
-    // mode 1: rowParameters holds a float bias (its bits) per row.
-    float value = values[v];
-    if (mode == 1) {
-      value += as_float(rowParameters[rowParameterCount == 1 ? 0 : rowBase + row]);
-    }
-    ((__global float*) c)[at] = value;
-#elif defined(GEMM_WIDE)
-    // mode bit 0: Q16_16, round the Q32.32 sum; bit 1: rowParameters holds a Q16_16 bias per row.
-    long sum = (long) values[v];
-    if (mode & 2) {
-      ulong bias = (ulong) (long) rowParameters[rowParameterCount == 1 ? 0 : rowBase + row];
-      sum = (long) ((ulong) sum + (bias << 16));
-    }
-    if (mode & 1) {
-      long quotient = sum >> 16;
-      long remainder = sum & 0xFFFFL;
-      if (remainder > 0x8000L || (remainder == 0x8000L && (quotient & 1L) != 0)) {
-        quotient++;
-      }
-      sum = quotient;
-    }
-    ((__global int*) c)[at] = (int) clamp(sum, (long) INT_MIN, (long) INT_MAX);
-#else
-    ((__global int*) c)[at] = as_int(values[v]);
-#endif
+    store_value(c, cOffset + row * ldc + column + v, values[v], rowParameters, rowParameterCount, rowBase + row,
+        mode);
   }
 }
 
@@ -266,4 +272,74 @@ void gemm_blocked(const __global tile_value* aBase, const __global tile_value* b
   const int cOffset = offsets[4 * batch + 2];
   const int rowBase = offsets[4 * batch + 3];
   FOR_EACH_ROW(STORE_SUMS)
+}
+
+// A convolution computed directly: for groups of few filters (depthwise convolutions), where a product would
+// leave most of each block empty. A work-item computes DIRECT_RUN neighbouring outputs of one output row, so
+// the innermost loop runs along the row and vectorises. geometry: C, H, W, kH, kW, outH, outW, strideH,
+// strideW, padTop, padLeft, dilationH, dilationW, M, groups. For 8-bit operands mode bit 0 says the weights
+// are signed, bit 1 the input; columnParameters[0] is the input's zero point and padding contributes 0.
+#define DIRECT_RUN 16
+
+__kernel void conv_direct(const __global operand* x, const __global operand* w, __global void* c,
+    const __global int* g, const __global int* rowParameters, int rowParameterCount,
+    const __global int* columnParameters, int mode, int count) {
+  const int o = get_global_id(0);
+  if (o >= count) {
+    return;
+  }
+  const int outW = g[6];
+  const int outH = g[5];
+  const int filters = g[13];
+  const int runs = (outW + DIRECT_RUN - 1) / DIRECT_RUN;
+  const int firstColumn = (o % runs) * DIRECT_RUN;
+  const int oh = (o / runs) % outH;
+  const int m = (o / (runs * outH)) % filters;
+  const int image = o / (runs * outH * filters);
+  const int channelsPerGroup = g[0] / g[14];
+  const int firstChannel = (m / (filters / g[14])) * channelsPerGroup;
+#if defined(GEMM_BYTE)
+  const int xZero = columnParameters[0];
+  const int wZero = rowParameters[rowParameterCount == 1 ? 0 : m];
+#endif
+  sum_value sums[DIRECT_RUN];
+  for (int j = 0; j < DIRECT_RUN; j++) {
+    sums[j] = 0;
+  }
+  for (int channel = 0; channel < channelsPerGroup; channel++) {
+    const __global operand* plane = x + ((long) image * g[0] + firstChannel + channel) * g[1] * g[2];
+    const __global operand* filter = w + ((long) m * channelsPerGroup + channel) * g[3] * g[4];
+    for (int kh = 0; kh < g[3]; kh++) {
+      int h = oh * g[7] - g[9] + kh * g[11];
+      if (h < 0 || h >= g[1]) {
+        continue;
+      }
+      const __global operand* line = plane + h * g[2];
+      for (int kw = 0; kw < g[4]; kw++) {
+        operand weight = filter[kh * g[4] + kw];
+        int start = firstColumn * g[8] - g[10] + kw * g[12];
+        for (int j = 0; j < DIRECT_RUN; j++) {
+          int wi = start + j * g[8];
+          bool inside = firstColumn + j < outW && wi >= 0 && wi < g[2];
+          operand xv = inside ? line[wi] : 0;
+#if defined(GEMM_FLOAT)
+          sums[j] += xv * weight;
+#elif defined(GEMM_WIDE)
+          sums[j] += (ulong) (long) xv * (ulong) (long) weight;
+#else
+          sums[j] += inside ? (uint) ((widen_byte(xv, mode & 2) - xZero) * (widen_byte(weight, mode & 1) - wZero))
+              : 0;
+#endif
+        }
+      }
+    }
+  }
+  const int at = ((image * filters + m) * outH + oh) * outW + firstColumn;
+  for (int j = 0; j < DIRECT_RUN && firstColumn + j < outW; j++) {
+#if defined(GEMM_BYTE)
+    ((__global int*) c)[at + j] = as_int(sums[j]);
+#else
+    store_value(c, at + j, sums[j], rowParameters, rowParameterCount, m, mode);
+#endif
+  }
 }

@@ -292,6 +292,9 @@ class OpenClKernelsTest {
   void floatConvolutionWithPaddingStridesDilationAndGroups() {
     Random random = new Random(11);
     checkFloatConv(random, new Conv(2, 4, 9, 8, 6, 3, 3, 5, 4, 2, 2, 1, 1, 1, 1, 2), true);
+    checkFloatConv(random, new Conv(2, 4, 9, 8, 18, 3, 3, 5, 4, 2, 2, 1, 1, 1, 1, 2), true);
+    checkFloatConv(random, new Conv(1, 3, 7, 7, 9, 3, 2, 3, 5, 1, 1, 0, 1, 2, 2, 1), false);
+    checkFloatConv(random, new Conv(1, 16, 5, 5, 16, 1, 1, 5, 5, 1, 1, 0, 0, 1, 1, 1), true);
     checkFloatConv(random, new Conv(1, 3, 7, 7, 5, 3, 2, 3, 5, 1, 1, 0, 1, 2, 2, 1), false);
     checkFloatConv(random, new Conv(2, 6, 5, 5, 4, 1, 1, 5, 5, 1, 1, 0, 0, 1, 1, 2), true);
     checkFloatConv(random, new Conv(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1), false);
@@ -312,10 +315,16 @@ class OpenClKernelsTest {
   @Test
   void fixedPointConvolutionAddsTheBiasBeforeRounding() {
     Random random = new Random(13);
-    Conv g = new Conv(1, 2, 6, 5, 3, 3, 3, 3, 3, 2, 2, 1, 1, 1, 1, 1);
+    for (Conv g : new Conv[] {new Conv(1, 2, 6, 5, 3, 3, 3, 3, 3, 2, 2, 1, 1, 1, 1, 1),
+        new Conv(1, 2, 6, 5, 11, 3, 3, 3, 3, 2, 2, 1, 1, 1, 1, 1)}) {
+      checkFixedConv(random, g);
+    }
+  }
+
+  private static void checkFixedConv(Random random, Conv g) {
     int[] x = randomInts(random, 2 * 6 * 5, -(4 << 16), 4 << 16);
-    int[] w = randomInts(random, 3 * 2 * 9, -(1 << 16), 1 << 16);
-    int[] bias = randomInts(random, 3, -(2 << 16), 2 << 16);
+    int[] w = randomInts(random, g.outChannels() * 2 * 9, -(1 << 16), 1 << 16);
+    int[] bias = randomInts(random, g.outChannels(), -(2 << 16), 2 << 16);
     long[] sums = referenceIntegerConv(g, x, w, 0, new int[] {0});
     int[] want = new int[sums.length];
     for (int i = 0; i < sums.length; i++) {
@@ -331,7 +340,9 @@ class OpenClKernelsTest {
   void integerConvolutionTreatsPaddingAsTheZeroPoint() {
     Random random = new Random(17);
     for (Conv g : new Conv[] {new Conv(2, 3, 5, 6, 4, 3, 3, 5, 6, 1, 1, 1, 1, 1, 1, 1),
-        new Conv(1, 4, 4, 4, 2, 1, 1, 4, 4, 1, 1, 0, 0, 1, 1, 2)}) {
+        new Conv(1, 4, 4, 4, 2, 1, 1, 4, 4, 1, 1, 0, 0, 1, 1, 2),
+        new Conv(2, 3, 5, 6, 10, 3, 3, 5, 6, 1, 1, 1, 1, 1, 1, 1),
+        new Conv(1, 4, 4, 4, 16, 1, 1, 4, 4, 1, 1, 0, 0, 1, 1, 2)}) {
       int[] x = randomInts(random, g.batch() * g.inChannels() * g.inHeight() * g.inWidth(), 0, 255);
       int[] w = randomInts(random, g.outChannels() * (g.inChannels() / g.groups()) * g.kernelHeight()
           * g.kernelWidth(), -128, 127);

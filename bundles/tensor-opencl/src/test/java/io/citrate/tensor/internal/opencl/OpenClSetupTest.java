@@ -113,11 +113,11 @@ class OpenClSetupTest {
         int[] aZero = randomInts(random, size[0], -128, 127);
         assertThat(byteMatmul(tiled, a, b, g, aZero)).isEqualTo(byteMatmul(blocked, a, b, g, aZero));
       }
-      Conv conv = new Conv(2, 4, 7, 6, 6, 3, 3, 4, 3, 2, 2, 1, 1, 1, 1, 2);
+      Conv conv = new Conv(2, 4, 7, 6, 20, 3, 3, 4, 3, 2, 2, 1, 1, 1, 1, 2);
       float[] x = randomFloats(random, 2 * 4 * 7 * 6);
-      float[] w = randomFloats(random, 6 * 2 * 9);
-      float[] bias = randomFloats(random, 6);
-      DeviceBuffer out = tiled.allocate(DType.FLOAT32, 2 * 6 * 4 * 3);
+      float[] w = randomFloats(random, 20 * 2 * 9);
+      float[] bias = randomFloats(random, 20);
+      DeviceBuffer out = tiled.allocate(DType.FLOAT32, 2 * 20 * 4 * 3);
       tiled.conv2d(upload(tiled, x), upload(tiled, w), upload(tiled, bias), out, conv);
       double[] want = OpenClKernelsTest.referenceConv(conv, toDoubles(x), toDoubles(w), toDoubles(bias));
       assertClose(tiled.readFloats(out), want, 18);
