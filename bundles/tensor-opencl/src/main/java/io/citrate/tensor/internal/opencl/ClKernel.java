@@ -7,6 +7,7 @@ import static org.jocl.CL.clSetKernelArg;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
+import org.jocl.cl_event;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
@@ -31,9 +32,12 @@ final class ClKernel {
     return kernel;
   }
 
-  /** Enqueues over {@code global} work-items ({@code local} may be null); arguments are cl_mem, Integer,
-   *  Long or Float. */
-  synchronized void enqueue(cl_command_queue queue, long[] global, long[] local, Object... arguments) {
+  /**
+   * Enqueues over {@code global} work-items in groups of {@code local}; arguments are cl_mem, Integer, Long or
+   * Float. {@code done} receives the event of the launch.
+   */
+  synchronized void enqueue(cl_command_queue queue, long[] global, long[] local, cl_event done,
+      Object... arguments) {
     for (int i = 0; i < arguments.length; i++) {
       Object argument = arguments[i];
       if (argument instanceof cl_mem memory) {
@@ -48,7 +52,7 @@ final class ClKernel {
         throw new IllegalArgumentException("kernel " + name + " takes no " + argument);
       }
     }
-    clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, local, 0, null, null);
+    clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, local, 0, null, done);
   }
 
   void release() {

@@ -9,7 +9,6 @@ import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clCreateCommandQueue;
 import static org.jocl.CL.clCreateContext;
 import static org.jocl.CL.clCreateKernel;
-import static org.jocl.CL.clEnqueueMarkerWithWaitList;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clGetKernelWorkGroupInfo;
@@ -65,8 +64,8 @@ import org.slf4j.LoggerFactory;
 public final class OpenClKernels implements Kernels {
   private static final Logger LOG = LoggerFactory.getLogger(OpenClKernels.class);
   private static final String RESOURCES = "/io/citrate/tensor/internal/opencl/";
-  private static final String[] ELEMENTWISE_KERNELS = {"convert_values", "binary_values", "where_values",
-      "unary_float_values", "unary_integer_values", "copy_values", "gather_values", "pool_values", "reduce_values",
+  private static final String[] ELEMENTWISE_KERNELS = {"convert_values", "binary_integer_values", "where_values",
+      "unary_integer_values", "copy_values", "gather_values", "pool_values", "reduce_values",
       "softmax_values", "layer_norm_values", "channel_affine_values", "quantize_values", "dequantize_values",
       "requantize_float_values", "requantize_fixed_values", "im2col_values"};
   private static final int ELEMENTWISE_GROUP = 256;
@@ -160,7 +159,7 @@ public final class OpenClKernels implements Kernels {
           commonOptions());
       programs.add(elementwise);
       long group = Math.min(ELEMENTWISE_GROUP, Math.min(device.maxWorkGroupSize(), device.maxWorkItemSizes()[0]));
-      for (String name : ELEMENTWISE_KERNELS) {
+      for (String name : elementwiseKernelNames()) {
         ClKernel kernel = new ClKernel(name, clCreateKernel(elementwise, name, null));
         kernels.put(name, kernel);
         group = Math.min(group, kernelWorkGroupLimit(kernel));
@@ -180,6 +179,27 @@ public final class OpenClKernels implements Kernels {
     LOG.info("OpenCL on {} / {}: {} programs compiled, {} loaded from the binary cache; matmul tiling {}",
         device.platform(), device.name(), builder.compiled(), builder.loadedFromCache(),
         gemms.get(GemmTiling.Kind.FLOAT).tiling());
+  }
+
+  private static List<String> elementwiseKernelNames() {
+    List<String> names = new ArrayList<>(List.of(ELEMENTWISE_KERNELS));
+    for (UnaryOp op : UnaryOp.values()) {
+      names.add(floatKernel(op));
+    }
+    for (BinaryOp op : BinaryOp.values()) {
+      names.add(floatKernel(op));
+    }
+    return names;
+  }
+
+  /** The float kernel of a binary operation: add_float_values, ... */
+  private static String floatKernel(BinaryOp op) {
+    return op.name().toLowerCase(java.util.Locale.ROOT) + "_float_values";
+  }
+
+  /** The float kernel of a unary operation: relu_values, gelu_tanh_values, ... */
+  private static String floatKernel(UnaryOp op) {
+    return op.name().toLowerCase(java.util.Locale.ROOT) + "_values";
   }
 
   private String commonOptions() {
@@ -360,8 +380,15 @@ public final class OpenClKernels implements Kernels {
     requireWithin(left, dims, 0, geometry.strides()[0]);
     requireWithin(right, dims, 0, geometry.strides()[1]);
     try (Call call = new Call("binary")) {
-      call.run("binary_values", result.count(), op.ordinal(), typeCode(left), left.handle(), right.handle(),
-          result.handle(), call.ints(concat(dims, geometry.strides()[0], geometry.strides()[1])), dims.length);
+      boolean contiguous = isContiguous(dims, geometry.strides()[0]) && isContiguous(dims, geometry.strides()[1]);
+      cl_mem strides = call.ints(concat(dims, geometry.strides()[0], geometry.strides()[1]));
+      int rank = contiguous ? -1 : dims.length;
+      if (left.dtype() == DType.FLOAT32) {
+        call.run(floatKernel(op), result.count(), left.handle(), right.handle(), result.handle(), strides, rank);
+      } else {
+        call.run("binary_integer_values", result.count(), op.ordinal(), typeCode(left), left.handle(),
+            right.handle(), result.handle(), strides, rank);
+      }
     }
   }
 
@@ -378,9 +405,11 @@ public final class OpenClKernels implements Kernels {
     requireWithin(first, dims, 0, geometry.strides()[1]);
     requireWithin(second, dims, 0, geometry.strides()[2]);
     try (Call call = new Call("where")) {
+      boolean contiguous = isContiguous(dims, geometry.strides()[0]) && isContiguous(dims, geometry.strides()[1])
+          && isContiguous(dims, geometry.strides()[2]);
       call.run("where_values", result.count(), mask.handle(), first.handle(), second.handle(), result.handle(),
           call.ints(concat(dims, geometry.strides()[0], geometry.strides()[1], geometry.strides()[2])),
-          dims.length, first.dtype().byteSize());
+          contiguous ? -1 : dims.length, first.dtype().byteSize());
     }
   }
 
@@ -391,7 +420,7 @@ public final class OpenClKernels implements Kernels {
     requireLength(out, in.count());
     try (Call call = new Call("unary")) {
       if (in.dtype() == DType.FLOAT32) {
-        call.run("unary_float_values", in.count(), op.ordinal(), in.handle(), out.handle(), (float) p0, (float) p1);
+        call.run(floatKernel(op), in.count(), in.handle(), out.handle(), (float) p0, (float) p1);
         return;
       }
       boolean applies = op == UnaryOp.RELU || op == UnaryOp.CLIP
@@ -719,7 +748,8 @@ public final class OpenClKernels implements Kernels {
   private final class Call implements AutoCloseable {
     private final String operation;
     private final List<cl_mem> temporaries = new ArrayList<>();
-    private boolean enqueued;
+    /** The last launch's event: the queue is in order, so its completion means the call's. */
+    private cl_event last;
 
     Call(String operation) {
       checkOpen();
@@ -772,8 +802,12 @@ public final class OpenClKernels implements Kernels {
 
     void enqueue(ClKernel kernel, long[] global, long[] local, Object... arguments) {
       try {
-        kernel.enqueue(queue, global, local, arguments);
-        enqueued = true;
+        cl_event done = new cl_event();
+        kernel.enqueue(queue, global, local, done, arguments);
+        if (last != null) {
+          clReleaseEvent(last);
+        }
+        last = done;
       } catch (CLException e) {
         throw OpenClErrors.failure(operation + " in kernel " + kernel.name(), e);
       }
@@ -956,23 +990,16 @@ public final class OpenClKernels implements Kernels {
     @Override
     public void close() {
       try {
-        if (enqueued) {
-          await();
+        if (last != null) {
+          clWaitForEvents(1, new cl_event[] {last});
         }
-      } finally {
-        temporaries.forEach(memory -> clReleaseMemObject(memory));
-      }
-    }
-
-    private void await() {
-      cl_event done = new cl_event();
-      try {
-        clEnqueueMarkerWithWaitList(queue, 0, null, done);
-        clWaitForEvents(1, new cl_event[] {done});
       } catch (CLException e) {
         throw OpenClErrors.failure(operation + " waiting for its kernels", e);
       } finally {
-        clReleaseEvent(done);
+        if (last != null) {
+          clReleaseEvent(last);
+        }
+        temporaries.forEach(memory -> clReleaseMemObject(memory));
       }
     }
   }
@@ -1083,6 +1110,18 @@ public final class OpenClKernels implements Kernels {
       throw new TensorException(TensorException.Kind.SHAPE_MISMATCH, "offsets [" + lowest + ", " + highest
           + "] lie outside a buffer of " + buffer.count());
     }
+  }
+
+  /** Whether {@code strides} walk {@code dims} row-major without gaps, as the output is laid out. */
+  private static boolean isContiguous(int[] dims, int[] strides) {
+    int expected = 1;
+    for (int axis = dims.length - 1; axis >= 0; axis--) {
+      if (dims[axis] != 1 && strides[axis] != expected) {
+        return false;
+      }
+      expected *= dims[axis];
+    }
+    return true;
   }
 
   private static int product(int[] dims) {

@@ -31,15 +31,6 @@ typedef float real_acc;
 
 #define U_RELU 0
 #define U_LEAKY_RELU 1
-#define U_CLIP 2
-#define U_SIGMOID 3
-#define U_TANH 4
-#define U_GELU 5
-#define U_GELU_TANH 6
-#define U_ERF 7
-#define U_EXP 8
-#define U_LOG 9
-#define U_SQRT 10
 
 #define POOL_MAX 0
 #define POOL_AVERAGE_EXCLUDING_PAD 1
@@ -133,8 +124,12 @@ float nan_propagating_max(float a, float b) {
   return isnan(a) || isnan(b) ? NAN : fmax(a, b);
 }
 
-// Offsets of output element `index` of a broadcast described by dims then one stride set per operand.
+// Offsets of output element `index` of a broadcast described by dims then one stride set per operand; a rank
+// of -1 says every operand is contiguous like the output.
 int broadcast_offset(const __global int* geometry, int rank, int operand, int index) {
+  if (rank < 0) {
+    return index;
+  }
   int offset = 0;
   for (int axis = rank - 1; axis >= 0; axis--) {
     int dim = geometry[axis];
@@ -185,18 +180,6 @@ __kernel void convert_values(const __global void* in, int inType, __global void*
   store_int(out, outType, i, saturate_to(value, outType));
 }
 
-float binary_float(int op, float a, float b) {
-  switch (op) {
-    case OP_ADD: return a + b;
-    case OP_SUB: return a - b;
-    case OP_MUL: return a * b;
-    case OP_DIV: return a / b;
-    case OP_POW: return pow(a, b);
-    case OP_MIN: return nan_propagating_min(a, b);
-    default: return nan_propagating_max(a, b);
-  }
-}
-
 long binary_integer(int op, long a, long b) {
   switch (op) {
     case OP_ADD: return a + b;
@@ -219,28 +202,54 @@ long binary_fixed(int op, long a, long b) {
   }
 }
 
-__kernel void binary_values(int op, int type, const __global void* a, const __global void* b,
+// Float operations get one kernel each: a CPU driver vectorises a kernel only when every path through it
+// vectorises, which a switch over operations or types would prevent. A rank of -1 means contiguous operands.
+#define BINARY_FLOAT_KERNEL(name, expression) \
+  __kernel void name(const __global float* a, const __global float* b, __global float* out, \
+      const __global int* geometry, int rank, int count) { \
+    int i = get_global_id(0); \
+    if (i >= count) { \
+      return; \
+    } \
+    float x; \
+    float y; \
+    if (rank < 0) { \
+      x = a[i]; \
+      y = b[i]; \
+    } else { \
+      x = a[broadcast_offset(geometry, rank, 0, i)]; \
+      y = b[broadcast_offset(geometry, rank, 1, i)]; \
+    } \
+    out[i] = (expression); \
+  }
+
+BINARY_FLOAT_KERNEL(add_float_values, x + y)
+BINARY_FLOAT_KERNEL(sub_float_values, x - y)
+BINARY_FLOAT_KERNEL(mul_float_values, x * y)
+BINARY_FLOAT_KERNEL(div_float_values, x / y)
+BINARY_FLOAT_KERNEL(pow_float_values, pow(x, y))
+BINARY_FLOAT_KERNEL(min_float_values, nan_propagating_min(x, y))
+BINARY_FLOAT_KERNEL(max_float_values, nan_propagating_max(x, y))
+
+__kernel void binary_integer_values(int op, int type, const __global void* a, const __global void* b,
     __global void* out, const __global int* geometry, int rank, int count) {
   int i = get_global_id(0);
   if (i >= count) {
     return;
   }
-  int ia = broadcast_offset(geometry, rank, 0, i);
-  int ib = broadcast_offset(geometry, rank, 1, i);
-  if (type == T_FLOAT32) {
-    ((__global float*) out)[i] =
-        binary_float(op, ((const __global float*) a)[ia], ((const __global float*) b)[ib]);
-  } else if (type == T_Q16_16) {
-    store_int(out, type, i, binary_fixed(op, load_int(a, type, ia), load_int(b, type, ib)));
-  } else {
-    store_int(out, type, i, binary_integer(op, load_int(a, type, ia), load_int(b, type, ib)));
-  }
+  long x = load_int(a, type, broadcast_offset(geometry, rank, 0, i));
+  long y = load_int(b, type, broadcast_offset(geometry, rank, 1, i));
+  store_int(out, type, i, type == T_Q16_16 ? binary_fixed(op, x, y) : binary_integer(op, x, y));
 }
 
 __kernel void where_values(const __global uchar* condition, const __global void* x, const __global void* y,
     __global void* out, const __global int* geometry, int rank, int elementBytes, int count) {
   int i = get_global_id(0);
   if (i >= count) {
+    return;
+  }
+  if (rank < 0 && elementBytes == 4) {
+    ((__global uint*) out)[i] = condition[i] != 0 ? ((const __global uint*) x)[i] : ((const __global uint*) y)[i];
     return;
   }
   bool pickX = condition[broadcast_offset(geometry, rank, 0, i)] != 0;
@@ -253,31 +262,30 @@ __kernel void where_values(const __global uchar* condition, const __global void*
   }
 }
 
-float unary_float(int op, float x, float p0, float p1) {
-  switch (op) {
-    case U_RELU: return nan_propagating_max(x, 0.0f);
-    case U_LEAKY_RELU: return x < 0.0f ? x * p0 : x;
-    case U_CLIP: return nan_propagating_min(nan_propagating_max(x, p0), p1);
-    case U_SIGMOID: return 1.0f / (1.0f + exp(-x));
-    case U_TANH: return tanh(x);
-    // At the infinities the formulas would multiply infinity by 0; the limits are max(x, 0).
-    case U_GELU: return isinf(x) ? fmax(x, 0.0f) : x * (1.0f + erf(x * M_SQRT1_2_F)) * 0.5f;
-    case U_GELU_TANH: return isinf(x) ? fmax(x, 0.0f)
-        : x * (1.0f + tanh(0.7978845608028654f * (x + 0.044715f * x * x * x))) * 0.5f;
-    case U_ERF: return erf(x);
-    case U_EXP: return exp(x);
-    case U_LOG: return log(x);
-    default: return sqrt(x);
+// One kernel per float function: a CPU driver vectorises a kernel only when every path through it vectorises.
+#define UNARY_FLOAT_KERNEL(name, expression) \
+  __kernel void name(const __global float* in, __global float* out, float p0, float p1, int count) { \
+    int i = get_global_id(0); \
+    if (i >= count) { \
+      return; \
+    } \
+    float x = in[i]; \
+    out[i] = (expression); \
   }
-}
 
-__kernel void unary_float_values(int op, const __global float* in, __global float* out, float p0, float p1, int count) {
-  int i = get_global_id(0);
-  if (i >= count) {
-    return;
-  }
-  out[i] = unary_float(op, in[i], p0, p1);
-}
+UNARY_FLOAT_KERNEL(relu_values, nan_propagating_max(x, 0.0f))
+UNARY_FLOAT_KERNEL(leaky_relu_values, x < 0.0f ? x * p0 : x)
+UNARY_FLOAT_KERNEL(clip_values, nan_propagating_min(nan_propagating_max(x, p0), p1))
+UNARY_FLOAT_KERNEL(sigmoid_values, 1.0f / (1.0f + exp(-x)))
+UNARY_FLOAT_KERNEL(tanh_values, tanh(x))
+// At the infinities the GELU formulas would multiply infinity by 0; the limits are max(x, 0).
+UNARY_FLOAT_KERNEL(gelu_values, isinf(x) ? fmax(x, 0.0f) : x * (1.0f + erf(x * M_SQRT1_2_F)) * 0.5f)
+UNARY_FLOAT_KERNEL(gelu_tanh_values, isinf(x) ? fmax(x, 0.0f)
+    : x * (1.0f + tanh(0.7978845608028654f * (x + 0.044715f * x * x * x))) * 0.5f)
+UNARY_FLOAT_KERNEL(erf_values, erf(x))
+UNARY_FLOAT_KERNEL(exp_values, exp(x))
+UNARY_FLOAT_KERNEL(log_values, log(x))
+UNARY_FLOAT_KERNEL(sqrt_values, sqrt(x))
 
 __kernel void unary_integer_values(int op, int type, const __global void* in, __global void* out, long p0,
     long p1, int count) {

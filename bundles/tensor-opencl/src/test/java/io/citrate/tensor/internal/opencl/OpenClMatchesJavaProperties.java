@@ -235,6 +235,25 @@ class OpenClMatchesJavaProperties {
     });
   }
 
+  @Property(tries = 40)
+  void floatBinaryOperationsAreWithinTolerance(@ForAll long seed) {
+    Random random = new Random(seed);
+    BinaryOp op = BinaryOp.values()[random.nextInt(BinaryOp.values().length)];
+    Broadcast g = randomBroadcast(random, 2);
+    float[] a = floats(random, span(g, 0));
+    float[] b = floats(random, span(g, 1));
+    for (int i = 0; i < b.length; i++) {
+      // Keep POW's base and DIV's divisor away from where float rounding is magnified.
+      a[i % a.length] = op == BinaryOp.POW ? Math.abs(a[i % a.length]) + 0.5f : a[i % a.length];
+      b[i] = op == BinaryOp.DIV ? b[i] + Math.copySign(0.5f, b[i]) : b[i];
+    }
+    assertCloseFloats(k -> {
+      DeviceBuffer out = k.allocate(DType.FLOAT32, g.count());
+      k.binary(op, upload(k, a), upload(k, b), out, g);
+      return out;
+    }, 1);
+  }
+
   @Property(tries = 30)
   void whereIsBitIdentical(@ForAll long seed) {
     Random random = new Random(seed);
