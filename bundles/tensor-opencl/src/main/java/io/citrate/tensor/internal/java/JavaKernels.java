@@ -585,7 +585,6 @@ public final class JavaKernels implements Kernels {
       int shift = perChannel(shifts, c);
       int zeroOut = perChannel(outZero, c);
       for (int i = start; i < start + inner; i++) {
-        // (long) (x - inZero) as the contract writes it: the int subtraction wraps before widening.
         long product = (long) (x[i] - zeroIn) * multiplier;
         y[i] = (int) clamp(dtype, FixedPoint.roundShift(product, shift) + zeroOut);
       }
