@@ -25,7 +25,7 @@ import net.jqwik.api.Property;
  * The OpenCL kernels against the Java reference on random geometries and values (edge values included):
  * bit-identical for every integer and Q16_16 path, within FAST's tolerance for FLOAT32.
  */
-class OpenClMatchesJavaProperties {
+class OpenClMatchesJavaTest {
   private static final Kernels JAVA = new JavaKernels();
   private static final DType[] EXACT_TYPES = {DType.INT8, DType.UINT8, DType.INT32, DType.Q16_16};
   private static final int[] EDGES = {Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE + 1,
