@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jocl.CLException;
@@ -57,9 +58,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The OpenCL backend: one context and one in-order command queue on the selected device. Every operation
- * enqueues its kernels and waits for them, so an error surfaces in the call that caused it and the caller's
- * timing covers the work. Matrix products and convolutions (through im2col) run a tiled kernel sized from the
- * device's limits; the rest run one work-item per output value.
+ * enqueues its kernels and waits for the last, so an error surfaces in the call that caused it and the
+ * caller's timing covers the work. Matrix products run a register-blocked kernel on CPUs and a local-memory
+ * tiled kernel sized from the device's limits elsewhere; convolutions unfold through im2col into those
+ * products, or run directly when their groups hold few filters; the rest run one work-item per output value.
+ * Kernels are shared by all callers; each one's arguments are set and enqueued under its own lock.
  */
 public final class OpenClKernels implements Kernels {
   private static final Logger LOG = LoggerFactory.getLogger(OpenClKernels.class);
@@ -194,12 +197,12 @@ public final class OpenClKernels implements Kernels {
 
   /** The float kernel of a binary operation: add_float_values, ... */
   private static String floatKernel(BinaryOp op) {
-    return op.name().toLowerCase(java.util.Locale.ROOT) + "_float_values";
+    return op.name().toLowerCase(Locale.ROOT) + "_float_values";
   }
 
   /** The float kernel of a unary operation: relu_values, gelu_tanh_values, ... */
   private static String floatKernel(UnaryOp op) {
-    return op.name().toLowerCase(java.util.Locale.ROOT) + "_values";
+    return op.name().toLowerCase(Locale.ROOT) + "_values";
   }
 
   private String commonOptions() {
@@ -252,11 +255,6 @@ public final class OpenClKernels implements Kernels {
   /** Programs loaded from the binary cache rather than compiled. */
   int programsLoadedFromCache() {
     return builder.loadedFromCache();
-  }
-
-  /** The float matrix product's tiling, for logs and tuning. */
-  GemmTiling floatTiling() {
-    return gemms.get(GemmTiling.Kind.FLOAT).tiling();
   }
 
   @Override

@@ -20,12 +20,11 @@ typedef float real_acc;
 #define T_INT32 3
 #define T_Q16_16 4
 
-// BinaryOp, UnaryOp, PoolKind and ReduceOp ordinals.
+// BinaryOp (POW, ordinal 4, is float only), UnaryOp, PoolKind and ReduceOp ordinals.
 #define OP_ADD 0
 #define OP_SUB 1
 #define OP_MUL 2
 #define OP_DIV 3
-#define OP_POW 4
 #define OP_MIN 5
 #define OP_MAX 6
 
@@ -33,10 +32,8 @@ typedef float real_acc;
 #define U_LEAKY_RELU 1
 
 #define POOL_MAX 0
-#define POOL_AVERAGE_EXCLUDING_PAD 1
 #define POOL_AVERAGE_INCLUDING_PAD 2
 
-#define REDUCE_SUM 0
 #define REDUCE_MEAN 1
 #define REDUCE_MAX 2
 
@@ -69,14 +66,6 @@ void store_int(__global void* data, int type, int index, long value) {
   } else {
     ((__global uint*) data)[index] = (uint) ((ulong) value & 0xFFFFFFFFUL);
   }
-}
-
-long wrapping_add(long a, long b) {
-  return (long) ((ulong) a + (ulong) b);
-}
-
-long wrapping_multiply(long a, long b) {
-  return (long) ((ulong) a * (ulong) b);
 }
 
 // FixedPoint.roundShift: value / 2^shift to nearest, ties to even; shift in [0, 62].

@@ -1,11 +1,12 @@
-// Batched, tiled matrix product C = A x B, built once per element kind with -D options:
+// Batched matrix products C = A x B and direct convolutions, built once per element kind with -D options:
 //   GEMM_FLOAT  float operands, float sums (FAST)
 //   GEMM_WIDE   int32 / Q16_16 operands, sums wrapping in 64 bits, saturated (or rounded then saturated)
 //   GEMM_BYTE   8-bit operands less zero points, sums wrapping in 32 bits (MatMulInteger, ConvInteger)
 // and the tiling. gemm, for GPUs: a work-group of (BN / VW) x (BM / RM) work-items computes a BM x BN tile of
 // C, staging BK-deep slices of A and B in local memory; each work-item keeps an RM x VW block of C in
-// registers, VW columns wide as one vector. gemm_packed, for CPUs, is described below. Edges are handled by
-// zero-filled tiles and guarded stores, so any m, n, k work.
+// registers, VW columns wide as one vector. gemm_blocked with pack_a and pack_b, for CPUs, and conv_direct
+// are described below. Edges are handled by zero-filled tiles and guarded loads and stores, so any m, n, k
+// work.
 //
 // Batch b (the third NDRange dimension) reads offsets[4b .. 4b+3]: A offset, B offset, C offset, and the first
 // row's index into the per-row parameters (bias, A zero points).
@@ -18,7 +19,6 @@
 
 #if defined(GEMM_FLOAT)
 typedef float operand;
-#define TILE_TYPE float
 typedef float tile_value;
 typedef float sum_value;
 #define SUM_VECTOR CAT(float, VW)
@@ -30,7 +30,6 @@ typedef float sum_value;
 #define TO_TILE(x) (x)
 #elif defined(GEMM_WIDE)
 typedef int operand;
-#define TILE_TYPE ulong
 typedef ulong tile_value;
 typedef ulong sum_value;
 #define SUM_VECTOR CAT(ulong, VW)
@@ -38,7 +37,6 @@ typedef ulong sum_value;
 #define TO_TILE(x) ((ulong) (long) (x))
 #else
 typedef uchar operand;
-#define TILE_TYPE uint
 typedef uint tile_value;
 typedef uint sum_value;
 #define SUM_VECTOR CAT(uint, VW)
