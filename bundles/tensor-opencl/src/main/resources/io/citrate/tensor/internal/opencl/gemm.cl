@@ -250,11 +250,18 @@ void gemm_blocked(const __global tile_value* aBase, const __global tile_value* b
   const __global tile_value* a = aBase + offsets[4 * batch] + (long) rowBlock * aBlockStride;
   const __global tile_value* b = bBase + offsets[4 * batch + 1] + (long) columnBlock * bBlockStride;
   FOR_EACH_ROW(DECLARE_SUMS)
-  if (padded || (row + PACK_ROWS <= m && column + PACK_COLUMNS <= n)) {
+  const bool fullColumns = padded || column + PACK_COLUMNS <= n;
+  if (fullColumns && (padded || row + PACK_ROWS <= m)) {
     for (int kk = 0; kk < k; kk++) {
       SUM_VECTOR bLeft = VLOAD(0, b + kk * bDepthStride);
       SUM_VECTOR bRight = VLOAD(1, b + kk * bDepthStride);
       FOR_EACH_ROW(ACCUMULATE_FULL)
+    }
+  } else if (fullColumns) {
+    for (int kk = 0; kk < k; kk++) {
+      SUM_VECTOR bLeft = VLOAD(0, b + kk * bDepthStride);
+      SUM_VECTOR bRight = VLOAD(1, b + kk * bDepthStride);
+      FOR_EACH_ROW(ACCUMULATE_EDGE)
     }
   } else {
     for (int kk = 0; kk < k; kk++) {
