@@ -4,7 +4,7 @@
 # machine, its theoretical single-precision peak and the OpenCL devices, runs JMH and prints per subject and
 # backend the median GFLOP/s (GOP/s for int8), the share of the peak and the ratio to ONNX Runtime.
 # Usage: benchmarks/tensor-bench.sh [JMH options and regex, replacing the defaults
-#                                    -f 1 -wi 2 -w 1s -i 5 -r 1s TensorBenchmark]
+#                                    -f 1 -wi 3 -w 1s -i 10 -r 1s TensorBenchmark]
 # PEAK_FLOP_PER_CYCLE overrides the single-precision FLOP per cycle and core derived from the CPU flags,
 # PEAK_INT8_FACTOR the int8 operations per float32 one, CPU_MHZ the clock. Maven options (a local
 # repository, offline mode) can be passed in MAVEN_ARGS.
@@ -86,12 +86,13 @@ echo
 if (( $# )); then
   options=("$@")
 else
-  options=(-f 1 -wi 2 -w 1s -i 5 -r 1s TensorBenchmark)
+  options=(-f 1 -wi 3 -w 1s -i 10 -r 1s TensorBenchmark)
 fi
 java -jar "$jar" -rf json -rff "$results" "${options[@]}" | tee "$log"
 
 echo
-sed -n 's/^TENSOR-DEVICE //p' "$log" | sort -u | sed 's/^/device of /'
+# JMH may print a trial's first output on the line of its first iteration's label.
+grep -o 'TENSOR-DEVICE .*' "$log" | cut -d' ' -f2- | sort -u | sed 's/^/device of /'
 python3 - "$results" "$peak_gflops" "$peak_int8_gops" <<'PY'
 import json, statistics, sys
 from collections import defaultdict
