@@ -5,5 +5,6 @@
 cd "$(dirname "$0")"
 . scripts/common.sh
 ensure_toolchain
+ensure_opencl
 mvn -q install -DskipTests -pl karaf-assembly -am
 exec karaf-assembly/target/assembly/bin/citrate "$@"

@@ -1,4 +1,5 @@
-# Shared by devnet.sh and test.sh: make sure a JDK 17+ and Maven (and, for the tests, Node.js) are present.
+# Shared by devnet.sh and test.sh: make sure a JDK 17+ and Maven, an OpenCL platform (and, for the tests,
+# Node.js) are present.
 set -eu
 
 ensure_toolchain() {
@@ -36,6 +37,23 @@ ensure_node() {
   node_major=$(node -p 'process.versions.node.split(".")[0]')
   if [ "$node_major" -lt 18 ]; then
     echo "Citrate's tests need Node.js 18 or newer; found $(node --version)." >&2
+    exit 1
+  fi
+}
+
+# The tensor engine's OpenCL backend needs an OpenCL platform: an ICD loader and at least one driver.
+# Without one (no GPU driver installed), PoCL runs OpenCL on the CPU. The OpenCL tests fail rather than
+# skip when no platform is found, so this is required for the tests and wanted for a devnet.
+ensure_opencl() {
+  if ldconfig -p 2>/dev/null | grep -q 'libOpenCL\.so\.1' && ls /etc/OpenCL/vendors/*.icd >/dev/null 2>&1; then
+    return 0
+  fi
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pocl-opencl-icd ocl-icd-libopencl1 >/dev/null
+  else
+    echo "Citrate's tensor engine needs an OpenCL platform: install a GPU's OpenCL driver, or PoCL for the CPU" >&2
+    echo "(apt-get install pocl-opencl-icd ocl-icd-libopencl1), then run this again." >&2
     exit 1
   fi
 }

@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedExceptionAction;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 import javax.security.auth.Subject;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
@@ -32,6 +34,7 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 /**
  * Boots the real Citrate distribution (karaf-assembly's archive) once per test class, on free
@@ -80,6 +83,12 @@ public abstract class CitrateTestSupport {
         systemProperty("citrate.itest").value("true")));
     options.addAll(Arrays.asList(extraOptions()));
     return options.toArray(new Option[0]);
+  }
+
+  /** The first service of the type that matches the filter (null for any), if one is registered. */
+  protected <S> Optional<S> service(Class<S> type, String filter) throws Exception {
+    Collection<ServiceReference<S>> references = bundleContext.getServiceReferences(type, filter);
+    return references.stream().findFirst().map(bundleContext::getService);
   }
 
   /** Options a test class adds to the container, such as configuration edits. */

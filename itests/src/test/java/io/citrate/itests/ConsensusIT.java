@@ -24,7 +24,6 @@ import io.citrate.node.api.Node;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +33,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.ServiceReference;
 
 /**
  * Consensus in the real distribution, opened the way the node opens it: the node bundle registers the devnet's
@@ -200,11 +198,6 @@ public class ConsensusIT extends CitrateTestSupport {
         .vrfProof(new byte[80])
         .build()
         .sign(STRANGER.privateKey());
-  }
-
-  private <S> Optional<S> service(Class<S> type, String filter) throws Exception {
-    Collection<ServiceReference<S>> references = bundleContext.getServiceReferences(type, filter);
-    return references.stream().findFirst().map(bundleContext::getService);
   }
 
   private void assertCommandFails(String command, String expectedMessage) {

@@ -22,7 +22,6 @@ import io.citrate.node.api.TransactionLocation;
 import io.citrate.txpool.api.Admission;
 import io.citrate.txpool.api.RejectionReason;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +32,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -119,10 +117,5 @@ public class NodeIT extends CitrateTestSupport {
     assertTrue(((Meter) metrics.get("blocks.chain")).getCount() >= 1);
     assertTrue(metrics.containsKey("txpool.size"));
     assertTrue(metrics.containsKey("block.time.millis"));
-  }
-
-  private <S> Optional<S> service(Class<S> type, String filter) throws Exception {
-    Collection<ServiceReference<S>> references = bundleContext.getServiceReferences(type, filter);
-    return references.stream().findFirst().map(bundleContext::getService);
   }
 }

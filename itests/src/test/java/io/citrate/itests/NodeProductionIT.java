@@ -6,7 +6,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import io.citrate.node.api.Node;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Optional;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -14,7 +13,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.ServiceReference;
 
 /** The devnet as {@code ./devnet.sh} runs it: the node produces blocks on its own, on a timer route. */
 @RunWith(PaxExam.class)
@@ -30,7 +28,7 @@ public class NodeProductionIT extends CitrateTestSupport {
 
   @Test
   public void theNodeProducesBlocksOnItsOwn() throws Exception {
-    Node node = await().atMost(Duration.ofSeconds(60)).until(() -> service(Node.class), Optional::isPresent)
+    Node node = await().atMost(Duration.ofSeconds(60)).until(() -> service(Node.class, null), Optional::isPresent)
         .orElseThrow();
     long start = node.status().headNumber();
     await().atMost(Duration.ofSeconds(30)).until(() -> node.status().headNumber() >= start + 5);
@@ -38,10 +36,5 @@ public class NodeProductionIT extends CitrateTestSupport {
     assertTrue(routes, routes.lines().anyMatch(line -> line.contains("block-production") && line.contains("Started")));
     String status = executeCommand("citrate:node-status");
     assertTrue(status, status.contains("Production     : a block every 200 ms"));
-  }
-
-  private <S> Optional<S> service(Class<S> type) throws Exception {
-    Collection<ServiceReference<S>> references = bundleContext.getServiceReferences(type, null);
-    return references.stream().findFirst().map(bundleContext::getService);
   }
 }

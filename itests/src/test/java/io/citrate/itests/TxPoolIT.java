@@ -20,7 +20,6 @@ import io.citrate.txpool.api.Admission;
 import io.citrate.txpool.api.RejectionReason;
 import io.citrate.txpool.api.TransactionPool;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.ServiceReference;
 
 /**
  * The transaction pool in the real distribution, opened by the node: the node bundle's view of the devnet head
@@ -129,10 +127,5 @@ public class TxPoolIT extends CitrateTestSupport {
   private static void assertRejected(Admission admission, RejectionReason reason) {
     assertTrue(admission.toString(), admission instanceof Admission.Rejected rejected && rejected.reason() == reason
         && rejected.message().startsWith(reason.description()));
-  }
-
-  private <S> Optional<S> service(Class<S> type, String filter) throws Exception {
-    Collection<ServiceReference<S>> references = bundleContext.getServiceReferences(type, filter);
-    return references.stream().findFirst().map(bundleContext::getService);
   }
 }

@@ -18,7 +18,6 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
@@ -33,7 +32,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.ServiceReference;
 
 /**
  * JSON-RPC over WebSocket in the real distribution, on the HTTP endpoint's own path: requests answered as over
@@ -49,7 +47,7 @@ public class WebSocketRpcIT extends CitrateTestSupport {
 
   @Before
   public void waitForTheEndpoint() throws Exception {
-    node = await().atMost(Duration.ofSeconds(60)).until(() -> service(Node.class), Optional::isPresent)
+    node = await().atMost(Duration.ofSeconds(60)).until(() -> service(Node.class, null), Optional::isPresent)
         .orElseThrow();
     await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
         .until(() -> postJsonRpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"),
@@ -167,11 +165,6 @@ public class WebSocketRpcIT extends CitrateTestSupport {
 
   private static String port() {
     return System.getProperty("citrate.rpc.port");
-  }
-
-  private <S> Optional<S> service(Class<S> type) throws Exception {
-    Collection<ServiceReference<S>> references = bundleContext.getServiceReferences(type, null);
-    return references.stream().findFirst().map(bundleContext::getService);
   }
 
 }

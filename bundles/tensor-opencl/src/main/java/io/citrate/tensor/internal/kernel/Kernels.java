@@ -17,6 +17,8 @@ import io.citrate.tensor.internal.kernel.Geometry.Rows;
  * follow the rules stated here and in {@link io.citrate.tensor.api.FixedPoint} exactly, so every backend
  * produces the same bits; FLOAT32 results may differ within FAST's tolerance.
  *
+ * <p>A call returns once its outputs are complete, so timing a call times the work.
+ *
  * <p>Per-channel arrays hold one entry per channel, or a single entry that applies to every channel.
  *
  * <p>Implementations are safe for concurrent use by several sessions. A device or driver failure surfaces as
