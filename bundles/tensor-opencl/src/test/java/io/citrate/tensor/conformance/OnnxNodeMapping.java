@@ -105,13 +105,7 @@ final class OnnxNodeMapping {
    */
   static List<Tensor> run(TensorSession session, OnnxModel model, Map<String, OnnxTensor> inputs) {
     OnnxNode node = model.singleNode();
-    if (!ONNX_DOMAINS.contains(node.domain())) {
-      throw new NotApplicableException("operator domain '" + node.domain() + "' is not ai.onnx");
-    }
-    Operator operator = OPERATORS.get(node.opType());
-    if (operator == null) {
-      throw new NotApplicableException(node.opType() + " is not a Tensor API operation");
-    }
+    Operator operator = operator(node);
     List<OnnxTensor> nodeInputs = new ArrayList<>();
     for (int i = 0; i < node.inputs().size(); i++) {
       String name = node.inputs().get(i);
@@ -127,6 +121,22 @@ final class OnnxNodeMapping {
     }
     long opset = model.opsets().getOrDefault("", model.opsets().getOrDefault("ai.onnx", 0L));
     return operator.run(new Call(session, node, nodeInputs, opset));
+  }
+
+  /** Fails with NotApplicableException unless the node's operator has a mapping here. */
+  static void requireMapped(OnnxNode node) {
+    operator(node);
+  }
+
+  private static Operator operator(OnnxNode node) {
+    if (!ONNX_DOMAINS.contains(node.domain())) {
+      throw new NotApplicableException("operator domain '" + node.domain() + "' is not ai.onnx");
+    }
+    Operator operator = OPERATORS.get(node.opType());
+    if (operator == null) {
+      throw new NotApplicableException(node.opType() + " is not a Tensor API operation");
+    }
+    return operator;
   }
 
   /** The Tensor API type an ONNX element type becomes, or a NotApplicableException saying it has none. */
