@@ -7,9 +7,9 @@ import java.util.concurrent.ForkJoinTask;
 
 /**
  * Single-precision C = A B. Panels of B (KC x NC) and A (MC x KC) are packed contiguously so the innermost loop
- * runs over a contiguous row of C and of packed B, which the JIT turns into SIMD; four steps of k are summed
- * per pass over the row to cut loads and stores of C. Large products split their rows (or columns) across the
- * common fork-join pool.
+ * runs over a contiguous row of C and of packed B, which the JIT turns into SIMD; each pass adds four steps of k
+ * to four rows of C at once, cutting the loads and stores per multiply-add. Large products split their rows (or
+ * columns) across the common fork-join pool.
  */
 final class FloatGemm {
   /**
@@ -118,7 +118,10 @@ final class FloatGemm {
     }
   }
 
-  /** C block (mc x nc at cBase) += packed A (mc x kc) times packed B (kc x nc); zeroed first when asked. */
+  /**
+   * C block (mc x nc at cBase) += packed A (mc x kc) times packed B (kc x nc); zeroed first when asked. Each pass
+   * over a row of C adds four steps of k, and four rows share the loads of B.
+   */
   private static void kernel(float[] packedA, float[] packedB, int mc, int nc, int kc, float[] c, int cBase,
       int ldc, boolean zeroFirst) {
     if (zeroFirst) {
@@ -132,26 +135,62 @@ final class FloatGemm {
       int b1 = b0 + nc;
       int b2 = b1 + nc;
       int b3 = b2 + nc;
-      for (int i = 0; i < mc; i++) {
-        int aRow = i * kc + p;
-        float a0 = packedA[aRow];
-        float a1 = packedA[aRow + 1];
-        float a2 = packedA[aRow + 2];
-        float a3 = packedA[aRow + 3];
-        int row = cBase + i * ldc;
+      int i = 0;
+      for (; i + 3 < mc; i += 4) {
+        int a0 = i * kc + p;
+        int a1 = a0 + kc;
+        int a2 = a1 + kc;
+        int a3 = a2 + kc;
+        float x00 = packedA[a0];
+        float x01 = packedA[a0 + 1];
+        float x02 = packedA[a0 + 2];
+        float x03 = packedA[a0 + 3];
+        float x10 = packedA[a1];
+        float x11 = packedA[a1 + 1];
+        float x12 = packedA[a1 + 2];
+        float x13 = packedA[a1 + 3];
+        float x20 = packedA[a2];
+        float x21 = packedA[a2 + 1];
+        float x22 = packedA[a2 + 2];
+        float x23 = packedA[a2 + 3];
+        float x30 = packedA[a3];
+        float x31 = packedA[a3 + 1];
+        float x32 = packedA[a3 + 2];
+        float x33 = packedA[a3 + 3];
+        int c0 = cBase + i * ldc;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
         for (int j = 0; j < nc; j++) {
-          c[row + j] += a0 * packedB[b0 + j] + a1 * packedB[b1 + j] + a2 * packedB[b2 + j]
-              + a3 * packedB[b3 + j];
+          float y0 = packedB[b0 + j];
+          float y1 = packedB[b1 + j];
+          float y2 = packedB[b2 + j];
+          float y3 = packedB[b3 + j];
+          c[c0 + j] += x00 * y0 + x01 * y1 + x02 * y2 + x03 * y3;
+          c[c1 + j] += x10 * y0 + x11 * y1 + x12 * y2 + x13 * y3;
+          c[c2 + j] += x20 * y0 + x21 * y1 + x22 * y2 + x23 * y3;
+          c[c3 + j] += x30 * y0 + x31 * y1 + x32 * y2 + x33 * y3;
+        }
+      }
+      for (; i < mc; i++) {
+        int a0 = i * kc + p;
+        float x0 = packedA[a0];
+        float x1 = packedA[a0 + 1];
+        float x2 = packedA[a0 + 2];
+        float x3 = packedA[a0 + 3];
+        int c0 = cBase + i * ldc;
+        for (int j = 0; j < nc; j++) {
+          c[c0 + j] += x0 * packedB[b0 + j] + x1 * packedB[b1 + j] + x2 * packedB[b2 + j] + x3 * packedB[b3 + j];
         }
       }
     }
     for (; p < kc; p++) {
       int b0 = p * nc;
       for (int i = 0; i < mc; i++) {
-        float a0 = packedA[i * kc + p];
-        int row = cBase + i * ldc;
+        float x0 = packedA[i * kc + p];
+        int c0 = cBase + i * ldc;
         for (int j = 0; j < nc; j++) {
-          c[row + j] += a0 * packedB[b0 + j];
+          c[c0 + j] += x0 * packedB[b0 + j];
         }
       }
     }

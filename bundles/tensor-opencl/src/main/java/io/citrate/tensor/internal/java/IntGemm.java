@@ -7,8 +7,9 @@ import java.util.concurrent.ForkJoinTask;
 
 /**
  * Integer C = A B with sums wrapping in int32 (two's complement, so the order of summation does not matter), the
- * product of 8-bit operands less their zero points. It mirrors {@link FloatGemm} over int arrays, since
- * generics do not reach primitive arrays.
+ * product of 8-bit operands less their zero points. It follows {@link FloatGemm}'s packing and blocking over
+ * int arrays (generics do not reach primitive arrays), but its kernel updates one row of C per pass: int
+ * multiplies, not loads, bound it, and four rows at once measured slower.
  */
 final class IntGemm {
   /**

@@ -26,6 +26,8 @@ import java.util.function.IntUnaryOperator;
  * are evaluated in double and rounded once to float. Stateless, so safe for concurrent use.
  */
 public final class JavaKernels implements Kernels {
+  private static final double SQRT_HALF = Math.sqrt(0.5);
+  private static final double SQRT_TWO_OVER_PI = Math.sqrt(2 / Math.PI);
 
   @Override
   public String backendName() {
@@ -264,9 +266,6 @@ public final class JavaKernels implements Kernels {
   private interface FloatUnary {
     float apply(float x);
   }
-
-  private static final double SQRT_HALF = Math.sqrt(0.5);
-  private static final double SQRT_TWO_OVER_PI = Math.sqrt(2 / Math.PI);
 
   private static FloatUnary floatUnary(UnaryOp op, float p0, float p1) {
     return switch (op) {
@@ -586,7 +585,6 @@ public final class JavaKernels implements Kernels {
       int shift = perChannel(shifts, c);
       int zeroOut = perChannel(outZero, c);
       for (int i = start; i < start + inner; i++) {
-        // (long) (x - inZero) as the contract writes it: the int subtraction wraps before widening.
         long product = (long) (x[i] - zeroIn) * multiplier;
         y[i] = (int) clamp(dtype, FixedPoint.roundShift(product, shift) + zeroOut);
       }

@@ -133,8 +133,9 @@ public interface Kernels extends AutoCloseable {
   /**
    * The integer requantization of EXACT mode: {@code out = saturate(roundShift((long) (x - inZero[c]) *
    * multipliers[c], shifts[c]) + outZero[c])} with shifts in [0, 62], saturated to the output type. In and out
-   * are any of INT8, UINT8, INT32, Q16_16 (raw). Covers QuantizeLinear and DequantizeLinear in fixed point,
-   * QLinear requantization and BatchNormalization of Q16_16.
+   * are any of INT8, UINT8, INT32, Q16_16 (raw); {@code inZero} is 0 unless the input is INT8 or UINT8, so the
+   * subtraction never overflows, and |multiplier| < 2^31 keeps the product within int64. Covers QuantizeLinear
+   * and DequantizeLinear in fixed point, QLinear requantization and BatchNormalization of Q16_16.
    */
   void requantizeFixed(DeviceBuffer in, DeviceBuffer out, Channels geometry, int[] inZero, int[] multipliers,
       int[] shifts, int[] outZero);
