@@ -21,10 +21,6 @@ final class ConformanceReport {
     outcomes.add(outcome);
   }
 
-  synchronized List<Outcome> outcomes() {
-    return List.copyOf(outcomes);
-  }
-
   /** A table per run (op, passed, failed, not applicable), its totals, and every failure and exclusion. */
   synchronized String render() {
     Map<String, List<Outcome>> byRun = new TreeMap<>();

@@ -30,7 +30,13 @@ enum OnnxDataType {
   UINT2(25, 2),
   INT2(26, 2);
 
-  private static final OnnxDataType[] BY_CODE = values();
+  private static final OnnxDataType[] BY_CODE = new OnnxDataType[values().length];
+
+  static {
+    for (OnnxDataType type : values()) {
+      BY_CODE[type.code] = type;
+    }
+  }
 
   private final int code;
   private final int bits;
@@ -45,10 +51,6 @@ enum OnnxDataType {
       throw new OnnxFormatException("unknown tensor data type " + code);
     }
     return BY_CODE[(int) code];
-  }
-
-  int code() {
-    return code;
   }
 
   /** Bits one element occupies in {@code raw_data}; 4- and 2-bit types pack several elements per byte. */

@@ -16,11 +16,6 @@ record OnnxNode(String opType, String domain, List<String> inputs, List<String> 
     attributes = Map.copyOf(attributes);
   }
 
-  /** True when input {@code index} is given: listed and not the empty name. */
-  boolean hasInput(int index) {
-    return index < inputs.size() && !inputs.get(index).isEmpty();
-  }
-
   boolean hasOutput(int index) {
     return index < outputs.size() && !outputs.get(index).isEmpty();
   }
