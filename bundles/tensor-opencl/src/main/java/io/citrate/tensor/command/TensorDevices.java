@@ -79,6 +79,9 @@ public class TensorDevices implements Action {
   }
 
   static String bytes(long bytes) {
+    if (bytes == 0) {
+      return "-";
+    }
     if (bytes >= 1L << 30) {
       return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
     }

@@ -75,5 +75,6 @@ class TensorCommandsTest {
     assertThat(TensorDevices.bytes(1L << 30)).isEqualTo("1.0 GiB");
     assertThat(TensorDevices.bytes(3L << 20)).isEqualTo("3.0 MiB");
     assertThat(TensorDevices.bytes(64 << 10)).isEqualTo("64 KiB");
+    assertThat(TensorDevices.bytes(0)).isEqualTo("-");
   }
 }
