@@ -45,15 +45,17 @@ ensure_node() {
 # Without one (no GPU driver installed), PoCL runs OpenCL on the CPU. The OpenCL tests fail rather than
 # skip when no platform is found, so this is required for the tests and wanted for a devnet.
 ensure_opencl() {
-  if ldconfig -p 2>/dev/null | grep -q 'libOpenCL\.so\.1' && ls /etc/OpenCL/vendors/*.icd >/dev/null 2>&1; then
+  # JOCL opens the loader by its unversioned name, libOpenCL.so, which only the -dev package links.
+  if ls /usr/lib/*/libOpenCL.so /usr/lib/libOpenCL.so 2>/dev/null | grep -q . \
+      && ls /etc/OpenCL/vendors/*.icd >/dev/null 2>&1; then
     return 0
   fi
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pocl-opencl-icd ocl-icd-libopencl1 >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pocl-opencl-icd ocl-icd-libopencl1 ocl-icd-opencl-dev >/dev/null
   else
     echo "Citrate's tensor engine needs an OpenCL platform: install a GPU's OpenCL driver, or PoCL for the CPU" >&2
-    echo "(apt-get install pocl-opencl-icd ocl-icd-libopencl1), then run this again." >&2
+    echo "(apt-get install pocl-opencl-icd ocl-icd-libopencl1 ocl-icd-opencl-dev), then run this again." >&2
     exit 1
   fi
 }

@@ -85,9 +85,9 @@ public final class JavaKernels implements Kernels {
       float[] values = in.floats();
       int[] converted = new int[count];
       for (int i = 0; i < count; i++) {
+        // (long) maps NaN to 0 and saturates infinities; scaling by 2^16 is exact, rint rounds ties to even.
         converted[i] = to == DType.Q16_16
-            ? FixedPoint.fromDouble(values[i])
-            // (long) truncates toward zero, maps NaN to 0 and saturates infinities.
+            ? (int) clamp(to, (long) Math.rint(values[i] * (double) FixedPoint.ONE))
             : (int) clamp(to, (long) values[i]);
       }
       storeInts(out, converted);

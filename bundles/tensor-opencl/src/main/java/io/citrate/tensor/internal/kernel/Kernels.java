@@ -47,7 +47,8 @@ public interface Kernels extends AutoCloseable {
 
   /**
    * Element-wise type conversion, {@code input.count()} elements: integer to FLOAT32 by rounding to nearest;
-   * FLOAT32 to integer truncating toward zero, saturating, NaN to 0; INT8/UINT8/INT32 to Q16_16 by
+   * FLOAT32 to integer truncating toward zero, saturating, NaN to 0; FLOAT32 to Q16_16 by rounding
+   * {@code x * 65536} to nearest even, saturating, NaN to 0; INT8/UINT8/INT32 to Q16_16 by
    * {@code saturate(x << 16)}; Q16_16 to integer by {@code saturate(roundShift(raw, 16))}; Q16_16 to FLOAT32 by
    * {@code raw / 65536f}; between integer types by saturating.
    */

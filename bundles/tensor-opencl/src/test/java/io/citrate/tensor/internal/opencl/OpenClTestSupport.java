@@ -81,7 +81,11 @@ final class OpenClTestSupport {
   static void assertClose(float[] got, double[] want, int terms) {
     assertThat(got).hasSize(want.length);
     for (int i = 0; i < want.length; i++) {
-      if (!Double.isFinite(want[i])) {
+      if (Double.isNaN(want[i])) {
+        assertThat(got[i]).as("element %d", i).isNaN();
+        continue;
+      }
+      if (Double.isInfinite(want[i])) {
         assertThat((double) got[i]).as("element %d", i).isEqualTo(want[i]);
         continue;
       }
