@@ -6,7 +6,8 @@
 # Usage: benchmarks/tensor-bench.sh [JMH options and regex, replacing the defaults
 #                                    -f 1 -wi 3 -w 1s -i 10 -r 1s TensorBenchmark]
 # PEAK_FLOP_PER_CYCLE overrides the single-precision FLOP per cycle and core derived from the CPU flags,
-# PEAK_INT8_FACTOR the int8 operations per float32 one, CPU_MHZ the clock. Maven options (a local
+# PEAK_INT8_FACTOR the int8 operations per float32 one, CPU_MHZ the clock (by default measured under load
+# with src/main/c/core-clock.c where gcc is present). Maven options (a local
 # repository, offline mode) can be passed in MAVEN_ARGS.
 set -euo pipefail
 
@@ -27,7 +28,18 @@ flags=" $(grep -m1 '^flags' /proc/cpuinfo | cut -d: -f2) "
 has() { [[ "$flags" == *" $1 "* ]]; }
 vendor="$(cpu_field 'Vendor ID')"
 cores="$(nproc)"
-mhz="${CPU_MHZ:-$(grep -m1 '^cpu MHz' /proc/cpuinfo | cut -d: -f2 | tr -d ' ')}"
+reported_mhz="$(grep -m1 '^cpu MHz' /proc/cpuinfo | cut -d: -f2 | tr -d ' ')"
+# The clock under load on every core at once (the slowest core), measured where gcc and x86-64 allow;
+# otherwise the clock the kernel reports, which in a virtual machine is often the base clock.
+measured_mhz=""
+if [[ -z "${CPU_MHZ:-}" && "$(uname -m)" == x86_64 ]] && command -v gcc > /dev/null; then
+  gcc -O1 -o "$here/target/core-clock" "$here/src/main/c/core-clock.c"
+  measured_mhz="$(for _ in $(seq "$(nproc)"); do "$here/target/core-clock" & done | sort -n | head -1)"
+fi
+mhz="${CPU_MHZ:-${measured_mhz:-$reported_mhz}}"
+clock_source="${CPU_MHZ:+set by CPU_MHZ}"
+clock_source="${clock_source:-${measured_mhz:+measured under load on all cores; the kernel reports $reported_mhz MHz}}"
+clock_source="${clock_source:-reported by the kernel}"
 isa="$(for flag in avx2 fma avx512f avx512_vnni; do has "$flag" && echo "$flag"; done | paste -sd' ')"
 
 if [[ -n "${PEAK_FLOP_PER_CYCLE:-}" ]]; then
@@ -64,7 +76,7 @@ peak_gflops="$(python3 -c "print(f'{$cores * $ghz * $flop_per_cycle:.1f}')")"
 peak_int8_gops="$(python3 -c "print(f'{$peak_gflops * $int8_factor:.1f}')")"
 
 echo "cpu: $(cpu_field 'Model name') ($vendor, family $(cpu_field 'CPU family') model $(cpu_field 'Model'))"
-echo "cores: $cores; clock: $mhz MHz${CPU_MHZ:+ (set by CPU_MHZ)}; ISA: ${isa:-none of avx2 fma avx512f avx512_vnni}"
+echo "cores: $cores; clock: $mhz MHz ($clock_source); ISA: ${isa:-none of avx2 fma avx512f avx512_vnni}"
 echo "peak: $cores cores x $ghz GHz x $flop_per_cycle FLOP/cycle = $peak_gflops GFLOP/s" \
   "single precision ($assumption)"
 echo "int8 peak: $int8_factor x $peak_gflops = $peak_int8_gops GOP/s ($int8_assumption)"
