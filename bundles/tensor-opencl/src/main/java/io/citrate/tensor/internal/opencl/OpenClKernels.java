@@ -77,6 +77,14 @@ public final class OpenClKernels implements Kernels {
   /** Upper bound of the im2col buffer; larger convolutions unfold a band of output positions at a time. */
   private static final long MAX_IM2COL_BYTES = 64L << 20;
 
+  /**
+   * Values of a float B (k x n) up to which the register-blocked product reads it in place. Beyond, B no longer
+   * stays in the last-level cache between row blocks: SGEMM on PoCL fell from 173 GFLOP/s at 1024 to 40 at
+   * 2048 (2100 as slow, so not a power-of-two stride), and packing B into panels lifted 1536 to 4096 to
+   * 1024's rate, while it slowed 512.
+   */
+  private static final long IN_PLACE_B_VALUES = 1L << 20;
+
   /** Panels of packed operands above this size make the product fall back to the tiled kernel. */
   private static final long MAX_PANEL_BYTES = 256L << 20;
 
@@ -917,8 +925,8 @@ public final class OpenClKernels implements Kernels {
     /**
      * C = A x B for each batch, {@code offsets} holding per batch the A, B and C offsets and the first row's
      * index into the per-row parameters. On a CPU the register-blocked kernel reads float operands in place;
-     * integer operands, and a transposed B, are packed into panels first. Elsewhere, or when panels would not
-     * fit in memory, the local-memory tiled kernel runs.
+     * integer operands, a transposed B and a large B are packed into panels first. Elsewhere, or when panels
+     * would not fit in memory, the local-memory tiled kernel runs.
      */
     private void gemm(GemmTiling.Kind kind, int mode, cl_mem a, cl_mem b, cl_mem c, int[] offsets, int batch,
         int m, int n, int k, int lda, int ldb, int ldc, boolean transA, boolean transB, cl_mem rowParameters,
@@ -932,7 +940,11 @@ public final class OpenClKernels implements Kernels {
       cl_mem rows = rowParameters == null ? offsetBuffer : rowParameters;
       cl_mem columns = columnParameters == null ? offsetBuffer : columnParameters;
       boolean packA = kind != GemmTiling.Kind.FLOAT;
-      boolean packB = packA || transB;
+      // A large B goes into panels, and the work-items run down the row blocks first: each column block's
+      // panel then stays in the core's L2 while A streams through, where B read in place, its column block's
+      // slice spread over k rows, would be fetched again from L3 or memory for every row block.
+      boolean rowsFirst = (long) k * n > IN_PLACE_B_VALUES;
+      boolean packB = packA || transB || rowsFirst;
       int rowBlocks = ceilDiv(m, GemmTiling.PACK_ROWS);
       int columnBlocks = ceilDiv(n, t.packColumns());
       long aPanels = (long) batch * rowBlocks * GemmTiling.PACK_ROWS * k;
@@ -980,9 +992,11 @@ public final class OpenClKernels implements Kernels {
               columnParameterCount, mode);
         }
       }
-      enqueue(gemm.blocked(), new long[] {columnBlocks, rowBlocks, batch}, new long[] {1, 1, 1}, aSource, bSource,
-          c, ints(blockOffsets), m, n, k, ldc, aStrides[0], aStrides[1], aStrides[2], bStrides[0], bStrides[1],
-          packA && packB ? 1 : 0, rows, rowParameterCount, mode);
+      long[] grid = rowsFirst ? new long[] {rowBlocks, columnBlocks, batch}
+          : new long[] {columnBlocks, rowBlocks, batch};
+      enqueue(gemm.blocked(), grid, new long[] {1, 1, 1}, aSource, bSource, c, ints(blockOffsets), m, n, k, ldc,
+          aStrides[0], aStrides[1], aStrides[2], bStrides[0], bStrides[1], packA && packB ? 1 : 0,
+          rowsFirst ? 1 : 0, rows, rowParameterCount, mode);
     }
 
     @Override

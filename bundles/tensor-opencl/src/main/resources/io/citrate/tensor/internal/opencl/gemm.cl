@@ -236,14 +236,15 @@ __kernel void pack_b(const __global operand* b, __global tile_value* packed, con
 // block of C in sixteen vector registers (named, not an array, so nothing spills to memory). A and B are read
 // in place or from pack_a / pack_b's panels: the block's rows start at aBlockStride * row block, element
 // (r, kk) at r * aRowStride + kk * aDepthStride; B's 2 VW columns for kk lie contiguous at kk * bDepthStride.
-// `padded` says both operands are packed panels, zero beyond m and n, so no read needs a guard.
+// `padded` says both operands are packed panels, zero beyond m and n, so no read needs a guard. `rowsFirst`
+// swaps the grid's first two dimensions so that consecutive work-items share a column block of B.
 __kernel __attribute__((reqd_work_group_size(1, 1, 1)))
 void gemm_blocked(const __global tile_value* aBase, const __global tile_value* bBase, __global void* c,
     const __global int* offsets, int m, int n, int k, int ldc, int aBlockStride, int aRowStride,
-    int aDepthStride, int bBlockStride, int bDepthStride, int padded, const __global int* rowParameters,
-    int rowParameterCount, int mode) {
-  const int columnBlock = get_global_id(0);
-  const int rowBlock = get_global_id(1);
+    int aDepthStride, int bBlockStride, int bDepthStride, int padded, int rowsFirst,
+    const __global int* rowParameters, int rowParameterCount, int mode) {
+  const int columnBlock = get_global_id(rowsFirst ? 1 : 0);
+  const int rowBlock = get_global_id(rowsFirst ? 0 : 1);
   const int batch = get_global_id(2);
   const int row = rowBlock * PACK_ROWS;
   const int column = columnBlock * PACK_COLUMNS;

@@ -194,6 +194,14 @@ class OpenClKernelsTest {
     checkFloatMatmul(random, 2, 40, 70, 300, true, true);
   }
 
+  @Test
+  void floatMatmulOfALargeBPacksItIntoPanels() {
+    Random random = new Random(8);
+    // k x n beyond a million values: B is packed and the blocks run down the rows first.
+    checkFloatMatmul(random, 1, 11, 1030, 1025, false, false);
+    checkFloatMatmul(random, 2, 9, 1001, 1050, true, false);
+  }
+
   private static void checkFloatMatmul(Random random, int batch, int m, int n, int k, boolean transA,
       boolean transB) {
     float[] a = randomFloats(random, batch * m * k);
