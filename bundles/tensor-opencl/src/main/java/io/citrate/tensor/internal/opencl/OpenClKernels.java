@@ -509,6 +509,8 @@ public final class OpenClKernels implements Kernels {
     requireQuantized(right);
     requireParameters("a zero points", aZero, geometry.m());
     requireParameters("b zero points", bZero, geometry.n());
+    requireZeroPoints("a zero points", aZero, left.dtype());
+    requireZeroPoints("b zero points", bZero, right.dtype());
     int mode = (left.dtype() == DType.INT8 ? 1 : 0) | (right.dtype() == DType.INT8 ? 2 : 0);
     try (Call call = new Call("matmulInteger")) {
       call.matmul(GemmTiling.Kind.BYTE, mode, left, right, result, geometry, call.ints(aZero), aZero.length,
@@ -555,6 +557,8 @@ public final class OpenClKernels implements Kernels {
     requireQuantized(input);
     requireQuantized(filter);
     requireParameters("weight zero points", wZero, geometry.outChannels());
+    requireZeroPoints("weight zero points", wZero, filter.dtype());
+    requireZeroPoints("the input zero point", new int[] {xZero}, input.dtype());
     int mode = (filter.dtype() == DType.INT8 ? 1 : 0) | (input.dtype() == DType.INT8 ? 2 : 0);
     try (Call call = new Call("convInteger")) {
       call.convolve(GemmTiling.Kind.BYTE, mode, input, filter, result, geometry, call.ints(wZero), wZero.length,
@@ -947,8 +951,11 @@ public final class OpenClKernels implements Kernels {
       boolean packB = packA || transB || rowsFirst;
       int rowBlocks = ceilDiv(m, GemmTiling.PACK_ROWS);
       int columnBlocks = ceilDiv(n, t.packColumns());
-      long aPanels = (long) batch * rowBlocks * GemmTiling.PACK_ROWS * k;
-      long bPanels = (long) batch * columnBlocks * t.packColumns() * k;
+      // Panel rows, one tile value each: 8-bit operands are packed as pairs along k (PACKED_DEPTH in gemm.cl).
+      int depth = kind == GemmTiling.Kind.BYTE ? ceilDiv(k, 2) : k;
+      long packedDepth = kind == GemmTiling.Kind.BYTE ? 2L * depth : k;
+      long aPanels = (long) batch * rowBlocks * GemmTiling.PACK_ROWS * depth;
+      long bPanels = (long) batch * columnBlocks * t.packColumns() * depth;
       long panelLimit = Math.min(MAX_PANEL_BYTES, device.maxAllocationBytes()) / kind.tileValueBytes;
       if (gemm.blocked() == null || (packA && aPanels > panelLimit) || (packB && bPanels > panelLimit)) {
         long[] global = {(long) ceilDiv(n, t.bn()) * t.workGroupX(), (long) ceilDiv(m, t.bm()) * t.workGroupY(),
@@ -965,12 +972,12 @@ public final class OpenClKernels implements Kernels {
       if (packA) {
         aSource = scratch(aPanels * kind.tileValueBytes);
         for (int i = 0; i < batch; i++) {
-          blockOffsets[4 * i] = (int) (i * (long) rowBlocks * GemmTiling.PACK_ROWS * k);
+          blockOffsets[4 * i] = (int) (i * (long) rowBlocks * GemmTiling.PACK_ROWS * depth);
         }
-        aStrides = new int[] {GemmTiling.PACK_ROWS * k, 1, GemmTiling.PACK_ROWS};
+        aStrides = new int[] {GemmTiling.PACK_ROWS * depth, 1, GemmTiling.PACK_ROWS};
         if (k > 0) {
-          long contiguous = transA ? (long) rowBlocks * GemmTiling.PACK_ROWS : k;
-          long other = transA ? k : (long) rowBlocks * GemmTiling.PACK_ROWS;
+          long contiguous = transA ? (long) rowBlocks * GemmTiling.PACK_ROWS : packedDepth;
+          long other = transA ? packedDepth : (long) rowBlocks * GemmTiling.PACK_ROWS;
           enqueue(gemm.packA(), new long[] {roundUp(contiguous, elementwiseGroup), other, batch},
               new long[] {elementwiseGroup, 1, 1}, a, aSource, offsetBuffer, m, k, lda, transA ? 1 : 0, rows,
               rowParameterCount, mode);
@@ -981,12 +988,12 @@ public final class OpenClKernels implements Kernels {
       if (packB) {
         bSource = scratch(bPanels * kind.tileValueBytes);
         for (int i = 0; i < batch; i++) {
-          blockOffsets[4 * i + 1] = (int) (i * (long) columnBlocks * t.packColumns() * k);
+          blockOffsets[4 * i + 1] = (int) (i * (long) columnBlocks * t.packColumns() * depth);
         }
-        bStrides = new int[] {t.packColumns() * k, t.packColumns()};
+        bStrides = new int[] {t.packColumns() * depth, t.packColumns()};
         if (k > 0) {
-          long contiguous = transB ? k : (long) columnBlocks * t.packColumns();
-          long other = transB ? (long) columnBlocks * t.packColumns() : k;
+          long contiguous = transB ? packedDepth : (long) columnBlocks * t.packColumns();
+          long other = transB ? (long) columnBlocks * t.packColumns() : packedDepth;
           enqueue(gemm.packB(), new long[] {roundUp(contiguous, elementwiseGroup), other, batch},
               new long[] {elementwiseGroup, 1, 1}, b, bSource, offsetBuffer, n, k, ldb, transB ? 1 : 0, columns,
               columnParameterCount, mode);
@@ -1046,6 +1053,16 @@ public final class OpenClKernels implements Kernels {
   private static void requireQuantized(OpenClBuffer buffer) {
     if (!buffer.dtype().isQuantized()) {
       throw new TensorException(TensorException.Kind.WRONG_DTYPE, "expected int8 or uint8, not " + buffer.dtype());
+    }
+  }
+
+  /** Zero points within their operand's type keep 8-bit operands less them within the 16 bits packing holds. */
+  private static void requireZeroPoints(String what, int[] values, DType dtype) {
+    for (int value : values) {
+      if (value < dtype.minValue() || value > dtype.maxValue()) {
+        throw new TensorException(TensorException.Kind.INVALID_ARGUMENT,
+            what + " must lie in the range of " + dtype + ", not " + value);
+      }
     }
   }
 

@@ -482,6 +482,12 @@ class OpenClKernelsTest {
         new Matmul(1, new int[] {0}, new int[] {0}, 2, 2, 2, false, false)))
         .isInstanceOf(TensorException.class)
         .extracting(e -> ((TensorException) e).kind()).isEqualTo(TensorException.Kind.SHAPE_MISMATCH);
+    DeviceBuffer bytes = ints(DType.UINT8, 1, 2, 3, 4);
+    DeviceBuffer sums = kernels().allocate(DType.INT32, 4);
+    assertThatThrownBy(() -> kernels().matmulInteger(bytes, bytes, sums,
+        new Matmul(1, new int[] {0}, new int[] {0}, 2, 2, 2, false, false), new int[] {256}, new int[] {0}))
+        .isInstanceOf(TensorException.class)
+        .extracting(e -> ((TensorException) e).kind()).isEqualTo(TensorException.Kind.INVALID_ARGUMENT);
     DeviceBuffer released = kernels().allocate(DType.FLOAT32, 1);
     released.close();
     released.close();
