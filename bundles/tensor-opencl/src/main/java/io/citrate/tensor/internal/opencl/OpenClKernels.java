@@ -77,6 +77,14 @@ public final class OpenClKernels implements Kernels {
   /** Upper bound of the im2col buffer; larger convolutions unfold a band of output positions at a time. */
   private static final long MAX_IM2COL_BYTES = 64L << 20;
 
+  /**
+   * Values of a float B (k x n) up to which the register-blocked product reads it in place. Beyond, B no longer
+   * stays in the last-level cache between row blocks: SGEMM on PoCL fell from 173 GFLOP/s at 1024 to 40 at
+   * 2048 (2100 as slow, so not a power-of-two stride), and packing B into panels lifted 1536 to 4096 to
+   * 1024's rate, while it slowed 512.
+   */
+  private static final long IN_PLACE_B_VALUES = 1L << 20;
+
   /** Panels of packed operands above this size make the product fall back to the tiled kernel. */
   private static final long MAX_PANEL_BYTES = 256L << 20;
 
@@ -501,6 +509,8 @@ public final class OpenClKernels implements Kernels {
     requireQuantized(right);
     requireParameters("a zero points", aZero, geometry.m());
     requireParameters("b zero points", bZero, geometry.n());
+    requireZeroPoints("a zero points", aZero, left.dtype());
+    requireZeroPoints("b zero points", bZero, right.dtype());
     int mode = (left.dtype() == DType.INT8 ? 1 : 0) | (right.dtype() == DType.INT8 ? 2 : 0);
     try (Call call = new Call("matmulInteger")) {
       call.matmul(GemmTiling.Kind.BYTE, mode, left, right, result, geometry, call.ints(aZero), aZero.length,
@@ -547,6 +557,8 @@ public final class OpenClKernels implements Kernels {
     requireQuantized(input);
     requireQuantized(filter);
     requireParameters("weight zero points", wZero, geometry.outChannels());
+    requireZeroPoints("weight zero points", wZero, filter.dtype());
+    requireZeroPoints("the input zero point", new int[] {xZero}, input.dtype());
     int mode = (filter.dtype() == DType.INT8 ? 1 : 0) | (input.dtype() == DType.INT8 ? 2 : 0);
     try (Call call = new Call("convInteger")) {
       call.convolve(GemmTiling.Kind.BYTE, mode, input, filter, result, geometry, call.ints(wZero), wZero.length,
@@ -917,8 +929,8 @@ public final class OpenClKernels implements Kernels {
     /**
      * C = A x B for each batch, {@code offsets} holding per batch the A, B and C offsets and the first row's
      * index into the per-row parameters. On a CPU the register-blocked kernel reads float operands in place;
-     * integer operands, and a transposed B, are packed into panels first. Elsewhere, or when panels would not
-     * fit in memory, the local-memory tiled kernel runs.
+     * integer operands, a transposed B and a large B are packed into panels first. Elsewhere, or when panels
+     * would not fit in memory, the local-memory tiled kernel runs.
      */
     private void gemm(GemmTiling.Kind kind, int mode, cl_mem a, cl_mem b, cl_mem c, int[] offsets, int batch,
         int m, int n, int k, int lda, int ldb, int ldc, boolean transA, boolean transB, cl_mem rowParameters,
@@ -932,11 +944,18 @@ public final class OpenClKernels implements Kernels {
       cl_mem rows = rowParameters == null ? offsetBuffer : rowParameters;
       cl_mem columns = columnParameters == null ? offsetBuffer : columnParameters;
       boolean packA = kind != GemmTiling.Kind.FLOAT;
-      boolean packB = packA || transB;
+      // A large B goes into panels, and the work-items run down the row blocks first: each column block's
+      // panel then stays in the core's L2 while A streams through, where B read in place, its column block's
+      // slice spread over k rows, would be fetched again from L3 or memory for every row block.
+      boolean rowsFirst = (long) k * n > IN_PLACE_B_VALUES;
+      boolean packB = packA || transB || rowsFirst;
       int rowBlocks = ceilDiv(m, GemmTiling.PACK_ROWS);
       int columnBlocks = ceilDiv(n, t.packColumns());
-      long aPanels = (long) batch * rowBlocks * GemmTiling.PACK_ROWS * k;
-      long bPanels = (long) batch * columnBlocks * t.packColumns() * k;
+      // Panel rows, one tile value each: 8-bit operands are packed as pairs along k (PACKED_DEPTH in gemm.cl).
+      int depth = kind == GemmTiling.Kind.BYTE ? ceilDiv(k, 2) : k;
+      long packedDepth = kind == GemmTiling.Kind.BYTE ? 2L * depth : k;
+      long aPanels = (long) batch * rowBlocks * GemmTiling.PACK_ROWS * depth;
+      long bPanels = (long) batch * columnBlocks * t.packColumns() * depth;
       long panelLimit = Math.min(MAX_PANEL_BYTES, device.maxAllocationBytes()) / kind.tileValueBytes;
       if (gemm.blocked() == null || (packA && aPanels > panelLimit) || (packB && bPanels > panelLimit)) {
         long[] global = {(long) ceilDiv(n, t.bn()) * t.workGroupX(), (long) ceilDiv(m, t.bm()) * t.workGroupY(),
@@ -953,12 +972,12 @@ public final class OpenClKernels implements Kernels {
       if (packA) {
         aSource = scratch(aPanels * kind.tileValueBytes);
         for (int i = 0; i < batch; i++) {
-          blockOffsets[4 * i] = (int) (i * (long) rowBlocks * GemmTiling.PACK_ROWS * k);
+          blockOffsets[4 * i] = (int) (i * (long) rowBlocks * GemmTiling.PACK_ROWS * depth);
         }
-        aStrides = new int[] {GemmTiling.PACK_ROWS * k, 1, GemmTiling.PACK_ROWS};
+        aStrides = new int[] {GemmTiling.PACK_ROWS * depth, 1, GemmTiling.PACK_ROWS};
         if (k > 0) {
-          long contiguous = transA ? (long) rowBlocks * GemmTiling.PACK_ROWS : k;
-          long other = transA ? k : (long) rowBlocks * GemmTiling.PACK_ROWS;
+          long contiguous = transA ? (long) rowBlocks * GemmTiling.PACK_ROWS : packedDepth;
+          long other = transA ? packedDepth : (long) rowBlocks * GemmTiling.PACK_ROWS;
           enqueue(gemm.packA(), new long[] {roundUp(contiguous, elementwiseGroup), other, batch},
               new long[] {elementwiseGroup, 1, 1}, a, aSource, offsetBuffer, m, k, lda, transA ? 1 : 0, rows,
               rowParameterCount, mode);
@@ -969,20 +988,22 @@ public final class OpenClKernels implements Kernels {
       if (packB) {
         bSource = scratch(bPanels * kind.tileValueBytes);
         for (int i = 0; i < batch; i++) {
-          blockOffsets[4 * i + 1] = (int) (i * (long) columnBlocks * t.packColumns() * k);
+          blockOffsets[4 * i + 1] = (int) (i * (long) columnBlocks * t.packColumns() * depth);
         }
-        bStrides = new int[] {t.packColumns() * k, t.packColumns()};
+        bStrides = new int[] {t.packColumns() * depth, t.packColumns()};
         if (k > 0) {
-          long contiguous = transB ? k : (long) columnBlocks * t.packColumns();
-          long other = transB ? (long) columnBlocks * t.packColumns() : k;
+          long contiguous = transB ? packedDepth : (long) columnBlocks * t.packColumns();
+          long other = transB ? (long) columnBlocks * t.packColumns() : packedDepth;
           enqueue(gemm.packB(), new long[] {roundUp(contiguous, elementwiseGroup), other, batch},
               new long[] {elementwiseGroup, 1, 1}, b, bSource, offsetBuffer, n, k, ldb, transB ? 1 : 0, columns,
               columnParameterCount, mode);
         }
       }
-      enqueue(gemm.blocked(), new long[] {columnBlocks, rowBlocks, batch}, new long[] {1, 1, 1}, aSource, bSource,
-          c, ints(blockOffsets), m, n, k, ldc, aStrides[0], aStrides[1], aStrides[2], bStrides[0], bStrides[1],
-          packA && packB ? 1 : 0, rows, rowParameterCount, mode);
+      long[] grid = rowsFirst ? new long[] {rowBlocks, columnBlocks, batch}
+          : new long[] {columnBlocks, rowBlocks, batch};
+      enqueue(gemm.blocked(), grid, new long[] {1, 1, 1}, aSource, bSource, c, ints(blockOffsets), m, n, k, ldc,
+          aStrides[0], aStrides[1], aStrides[2], bStrides[0], bStrides[1], packA && packB ? 1 : 0,
+          rowsFirst ? 1 : 0, rows, rowParameterCount, mode);
     }
 
     @Override
@@ -1032,6 +1053,16 @@ public final class OpenClKernels implements Kernels {
   private static void requireQuantized(OpenClBuffer buffer) {
     if (!buffer.dtype().isQuantized()) {
       throw new TensorException(TensorException.Kind.WRONG_DTYPE, "expected int8 or uint8, not " + buffer.dtype());
+    }
+  }
+
+  /** Zero points within their operand's type keep 8-bit operands less them within the 16 bits packing holds. */
+  private static void requireZeroPoints(String what, int[] values, DType dtype) {
+    for (int value : values) {
+      if (value < dtype.minValue() || value > dtype.maxValue()) {
+        throw new TensorException(TensorException.Kind.INVALID_ARGUMENT,
+            what + " must lie in the range of " + dtype + ", not " + value);
+      }
     }
   }
 

@@ -185,46 +185,82 @@ void gemm(const __global operand* a, const __global operand* b, __global void* c
 #define PACK_ROWS 8
 #define PACK_COLUMNS (2 * VW)
 
+#if defined(GEMM_BYTE)
+// 8-bit operands less their zero points fit in 16 bits: the panels hold them as shorts in pairs along k, a
+// tile value (k, k + 1) per row or column, k padded to even with zeros, so that one multiply-add of 16-bit
+// pairs into 32-bit lanes (pmaddwd) does two steps of the product.
+typedef short packed_value;
+#define PACKED_DEPTH(k) (((k) + 1) & ~1)
+#define PANEL_INDEX(panel, depth, kk, lane, width) \
+    ((((long) (panel) * ((depth) / 2) + (kk) / 2) * (width) + (lane)) * 2 + (kk) % 2)
+#else
+typedef tile_value packed_value;
+#define PACKED_DEPTH(k) (k)
+#define PANEL_INDEX(panel, depth, kk, lane, width) (((long) (panel) * (depth) + (kk)) * (width) + (lane))
+#endif
+
 // Work-item (x, y) of batch z packs one value; x runs along the operand's contiguous axis (k for rows stored
 // whole, rows or columns when transposed) so neighbouring work-items read neighbouring addresses. The host
-// pads x to the work-group size.
-__kernel void pack_a(const __global operand* a, __global tile_value* packed, const __global int* offsets,
+// pads x to the work-group size and covers PACKED_DEPTH(k).
+__kernel void pack_a(const __global operand* a, __global packed_value* packed, const __global int* offsets,
     int m, int k, int lda, int transA, const __global int* rowParameters, int rowParameterCount, int mode) {
   const int row = transA ? get_global_id(0) : get_global_id(1);
   const int kk = transA ? get_global_id(1) : get_global_id(0);
   const int batch = get_global_id(2);
   const int blocks = (m + PACK_ROWS - 1) / PACK_ROWS;
-  if (row >= blocks * PACK_ROWS || kk >= k) {
+  const int depth = PACKED_DEPTH(k);
+  if (row >= blocks * PACK_ROWS || kk >= depth) {
     return;
   }
-  const int block = row / PACK_ROWS;
-  packed[((long) (batch * blocks + block) * k + kk) * PACK_ROWS + row % PACK_ROWS] = row < m
-      ? load_a(a + offsets[4 * batch], row, kk, lda, transA, rowParameters, rowParameterCount,
+  packed[PANEL_INDEX(batch * blocks + row / PACK_ROWS, depth, kk, row % PACK_ROWS, PACK_ROWS)] = row < m && kk < k
+      ? (packed_value) load_a(a + offsets[4 * batch], row, kk, lda, transA, rowParameters, rowParameterCount,
           offsets[4 * batch + 3], mode)
       : 0;
 }
 
-__kernel void pack_b(const __global operand* b, __global tile_value* packed, const __global int* offsets,
+__kernel void pack_b(const __global operand* b, __global packed_value* packed, const __global int* offsets,
     int n, int k, int ldb, int transB, const __global int* columnParameters, int columnParameterCount,
     int mode) {
   const int column = transB ? get_global_id(1) : get_global_id(0);
   const int kk = transB ? get_global_id(0) : get_global_id(1);
   const int batch = get_global_id(2);
   const int blocks = (n + PACK_COLUMNS - 1) / PACK_COLUMNS;
-  if (column >= blocks * PACK_COLUMNS || kk >= k) {
+  const int depth = PACKED_DEPTH(k);
+  if (column >= blocks * PACK_COLUMNS || kk >= depth) {
     return;
   }
-  const int block = column / PACK_COLUMNS;
-  packed[((long) (batch * blocks + block) * k + kk) * PACK_COLUMNS + column % PACK_COLUMNS] = column < n
-      ? load_b(b + offsets[4 * batch + 1], kk, column, ldb, transB, columnParameters, columnParameterCount,
-          mode)
+  packed[PANEL_INDEX(batch * blocks + column / PACK_COLUMNS, depth, kk, column % PACK_COLUMNS, PACK_COLUMNS)] =
+      column < n && kk < k
+      ? (packed_value) load_b(b + offsets[4 * batch + 1], kk, column, ldb, transB, columnParameters,
+          columnParameterCount, mode)
       : 0;
 }
+
+#if defined(GEMM_BYTE)
+// The sums of a pair step: each 32-bit lane of `pairs`, and `pair`, holds two 16-bit values, (k, k + 1).
+#if VW == 16 && defined(__AVX512BW__)
+// The vectoriser does not turn the portable form below into pmaddwd, so x86 with AVX-512BW calls it directly.
+typedef short pair_halves __attribute__((ext_vector_type(32)));
+#define PAIR_PRODUCTS(pairs, pair) as_uint16(__builtin_ia32_pmaddwd512(__builtin_astype((pairs), pair_halves), \
+    __builtin_astype((uint16) (pair), pair_halves)))
+#elif VW == 8 && defined(__AVX2__)
+#define PAIR_PRODUCTS(pairs, pair) as_uint8(__builtin_ia32_pmaddwd256(as_short16(pairs), as_short16((uint8) (pair))))
+#else
+#define PAIR_PRODUCTS(pairs, pair) pair_products((pairs), (pair))
+SUM_VECTOR pair_products(SUM_VECTOR pairs, uint pair) {
+  CAT(int, VW) low = CAT(as_int, VW)(pairs << 16) >> 16;
+  CAT(int, VW) high = CAT(as_int, VW)(pairs) >> 16;
+  return CAT(as_uint, VW)(low * (as_int(pair << 16) >> 16) + high * (as_int(pair) >> 16));
+}
+#endif
+#endif
 
 #define FOR_EACH_ROW(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
 #define DECLARE_SUMS(r) SUM_VECTOR left##r = (SUM_VECTOR) (0), right##r = (SUM_VECTOR) (0);
 #define ACCUMULATE(r, value) { tile_value x = (value); left##r = MULTIPLY_ADD(x, bLeft, left##r); \
     right##r = MULTIPLY_ADD(x, bRight, right##r); }
+#define ACCUMULATE_PAIRS(r) { uint x = a[r * aRowStride + pair * aDepthStride]; \
+    left##r += PAIR_PRODUCTS(bLeft, x); right##r += PAIR_PRODUCTS(bRight, x); }
 #define ACCUMULATE_FULL(r) ACCUMULATE(r, a[r * aRowStride + kk * aDepthStride])
 #define ACCUMULATE_EDGE(r) ACCUMULATE(r, row + r < m ? a[r * aRowStride + kk * aDepthStride] : 0)
 #define STORE_SUMS(r) if (row + r < m) { \
@@ -236,20 +272,29 @@ __kernel void pack_b(const __global operand* b, __global tile_value* packed, con
 // block of C in sixteen vector registers (named, not an array, so nothing spills to memory). A and B are read
 // in place or from pack_a / pack_b's panels: the block's rows start at aBlockStride * row block, element
 // (r, kk) at r * aRowStride + kk * aDepthStride; B's 2 VW columns for kk lie contiguous at kk * bDepthStride.
-// `padded` says both operands are packed panels, zero beyond m and n, so no read needs a guard.
+// `padded` says both operands are packed panels, zero beyond m and n, so no read needs a guard. `rowsFirst`
+// swaps the grid's first two dimensions so that consecutive work-items share a column block of B.
 __kernel __attribute__((reqd_work_group_size(1, 1, 1)))
 void gemm_blocked(const __global tile_value* aBase, const __global tile_value* bBase, __global void* c,
     const __global int* offsets, int m, int n, int k, int ldc, int aBlockStride, int aRowStride,
-    int aDepthStride, int bBlockStride, int bDepthStride, int padded, const __global int* rowParameters,
-    int rowParameterCount, int mode) {
-  const int columnBlock = get_global_id(0);
-  const int rowBlock = get_global_id(1);
+    int aDepthStride, int bBlockStride, int bDepthStride, int padded, int rowsFirst,
+    const __global int* rowParameters, int rowParameterCount, int mode) {
+  const int columnBlock = get_global_id(rowsFirst ? 1 : 0);
+  const int rowBlock = get_global_id(rowsFirst ? 0 : 1);
   const int batch = get_global_id(2);
   const int row = rowBlock * PACK_ROWS;
   const int column = columnBlock * PACK_COLUMNS;
   const __global tile_value* a = aBase + offsets[4 * batch] + (long) rowBlock * aBlockStride;
   const __global tile_value* b = bBase + offsets[4 * batch + 1] + (long) columnBlock * bBlockStride;
   FOR_EACH_ROW(DECLARE_SUMS)
+#if defined(GEMM_BYTE)
+  // Both operands are always packed as pairs along k.
+  for (int pair = 0; pair < (k + 1) / 2; pair++) {
+    SUM_VECTOR bLeft = VLOAD(0, b + pair * bDepthStride);
+    SUM_VECTOR bRight = VLOAD(1, b + pair * bDepthStride);
+    FOR_EACH_ROW(ACCUMULATE_PAIRS)
+  }
+#else
   const bool fullColumns = padded || column + PACK_COLUMNS <= n;
   if (fullColumns && (padded || row + PACK_ROWS <= m)) {
     for (int kk = 0; kk < k; kk++) {
@@ -274,6 +319,7 @@ void gemm_blocked(const __global tile_value* aBase, const __global tile_value* b
       FOR_EACH_ROW(ACCUMULATE_EDGE)
     }
   }
+#endif
   const int cOffset = offsets[4 * batch + 2];
   const int rowBase = offsets[4 * batch + 3];
   FOR_EACH_ROW(STORE_SUMS)

@@ -194,6 +194,14 @@ class OpenClKernelsTest {
     checkFloatMatmul(random, 2, 40, 70, 300, true, true);
   }
 
+  @Test
+  void floatMatmulOfALargeBPacksItIntoPanels() {
+    Random random = new Random(8);
+    // k x n beyond a million values: B is packed and the blocks run down the rows first.
+    checkFloatMatmul(random, 1, 11, 1030, 1025, false, false);
+    checkFloatMatmul(random, 2, 9, 1001, 1050, true, false);
+  }
+
   private static void checkFloatMatmul(Random random, int batch, int m, int n, int k, boolean transA,
       boolean transB) {
     float[] a = randomFloats(random, batch * m * k);
@@ -474,6 +482,12 @@ class OpenClKernelsTest {
         new Matmul(1, new int[] {0}, new int[] {0}, 2, 2, 2, false, false)))
         .isInstanceOf(TensorException.class)
         .extracting(e -> ((TensorException) e).kind()).isEqualTo(TensorException.Kind.SHAPE_MISMATCH);
+    DeviceBuffer bytes = ints(DType.UINT8, 1, 2, 3, 4);
+    DeviceBuffer sums = kernels().allocate(DType.INT32, 4);
+    assertThatThrownBy(() -> kernels().matmulInteger(bytes, bytes, sums,
+        new Matmul(1, new int[] {0}, new int[] {0}, 2, 2, 2, false, false), new int[] {256}, new int[] {0}))
+        .isInstanceOf(TensorException.class)
+        .extracting(e -> ((TensorException) e).kind()).isEqualTo(TensorException.Kind.INVALID_ARGUMENT);
     DeviceBuffer released = kernels().allocate(DType.FLOAT32, 1);
     released.close();
     released.close();
