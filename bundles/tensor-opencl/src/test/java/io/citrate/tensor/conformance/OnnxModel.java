@@ -1,7 +1,5 @@
 package io.citrate.tensor.conformance;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,17 +23,7 @@ record OnnxModel(long irVersion, Map<String, Long> opsets, List<String> graphInp
   }
 
   static OnnxModel read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new OnnxFormatException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    try {
-      return parse(new ProtobufReader(bytes));
-    } catch (OnnxFormatException e) {
-      throw new OnnxFormatException(file + ": malformed ModelProto: " + e.getMessage(), e);
-    }
+    return ProtobufReader.parseFile(file, "ModelProto", OnnxModel::parse);
   }
 
   static OnnxModel parse(ProtobufReader in) {

@@ -1,7 +1,5 @@
 package io.citrate.tensor.conformance;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -33,17 +31,7 @@ final class OnnxTensor {
   }
 
   static OnnxTensor read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new OnnxFormatException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    try {
-      return parse(new ProtobufReader(bytes));
-    } catch (OnnxFormatException e) {
-      throw new OnnxFormatException(file + ": malformed TensorProto: " + e.getMessage(), e);
-    }
+    return ProtobufReader.parseFile(file, "TensorProto", OnnxTensor::parse);
   }
 
   static OnnxTensor parse(ProtobufReader in) {

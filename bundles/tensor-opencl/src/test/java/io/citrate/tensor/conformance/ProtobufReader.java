@@ -1,6 +1,10 @@
 package io.citrate.tensor.conformance;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * A cursor over protobuf wire format: tags, varints, fixed-width values and length-delimited fields. Every read
@@ -26,6 +30,21 @@ final class ProtobufReader {
     this.bytes = bytes;
     this.position = start;
     this.end = end;
+  }
+
+  /** Parses a whole file as one {@code messageName}; errors name the file and the message. */
+  static <T> T parseFile(Path file, String messageName, Function<ProtobufReader, T> parser) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new OnnxFormatException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      return parser.apply(new ProtobufReader(bytes));
+    } catch (OnnxFormatException e) {
+      throw new OnnxFormatException(file + ": malformed " + messageName + ": " + e.getMessage(), e);
+    }
   }
 
   boolean hasMore() {

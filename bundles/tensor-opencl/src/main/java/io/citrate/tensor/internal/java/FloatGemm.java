@@ -1,27 +1,13 @@
 package io.citrate.tensor.internal.java;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ForkJoinTask;
 
 /**
- * Single-precision C = A B. Panels of B (KC x NC) and A (MC x KC) are packed contiguously so the innermost loop
- * runs over a contiguous row of C and of packed B, which the JIT turns into SIMD; each pass adds four steps of k
- * to four rows of C at once, cutting the loads and stores per multiply-add. Large products split their rows (or
- * columns) across the common fork-join pool.
+ * Single-precision C = A B over {@link GemmBlocking}'s panels and threads. Panels of B and A are packed
+ * contiguously so the innermost loop runs over a contiguous row of C and of packed B, which the JIT turns into
+ * SIMD; each pass adds four steps of k to four rows of C at once, cutting the loads and stores per multiply-add.
  */
 final class FloatGemm {
-  /**
-   * Panel sizes: a packed KC x NC panel of B (256 KiB) stays in the L2 cache while four of its rows (4 KiB)
-   * and an MC x NC block of C (16 KiB) stay in L1 as the kernel sweeps them.
-   */
-  private static final int KC = 256;
-  private static final int NC = 256;
-  private static final int MC = 16;
-  /** Products of at least this many multiply-adds are split across threads. */
-  private static final long PARALLEL_WORK = 1L << 18;
-
   private FloatGemm() {}
 
   /** A matrix in a float array: element (row, column) at {@code offset + row * rowStride + column * columnStride}. */
@@ -29,58 +15,32 @@ final class FloatGemm {
 
   /** Writes the m x n product of A (m x k) and B (k x n) into C at {@code cOffset} with row stride {@code ldc}. */
   static void multiply(int m, int n, int k, Operand a, Operand b, float[] c, int cOffset, int ldc) {
-    if (m == 0 || n == 0) {
+    if (k == 0) {
+      for (int i = 0; i < m; i++) {
+        Arrays.fill(c, cOffset + i * ldc, cOffset + i * ldc + n, 0f);
+      }
       return;
     }
-    long work = (long) m * n * k;
-    int threads = Runtime.getRuntime().availableProcessors();
-    if (work < PARALLEL_WORK || threads < 2) {
-      multiplyBlock(0, m, 0, n, k, a, b, c, cOffset, ldc);
-      return;
-    }
-    List<ForkJoinTask<?>> tasks = new ArrayList<>();
-    int pieces = threads * 2;
-    if (m >= n) {
-      int rows = roundUp(Math.max(MC, ceilDiv(m, pieces)), MC);
-      for (int start = 0; start < m; start += rows) {
-        int from = start;
-        int to = Math.min(m, start + rows);
-        tasks.add(ForkJoinTask.adapt(() -> multiplyBlock(from, to, 0, n, k, a, b, c, cOffset, ldc)));
-      }
-    } else {
-      int columns = roundUp(Math.max(64, ceilDiv(n, pieces)), 64);
-      for (int start = 0; start < n; start += columns) {
-        int from = start;
-        int to = Math.min(n, start + columns);
-        tasks.add(ForkJoinTask.adapt(() -> multiplyBlock(0, m, from, to, k, a, b, c, cOffset, ldc)));
-      }
-    }
-    ForkJoinTask.invokeAll(tasks);
+    GemmBlocking.multiply(m, n, k, (kc, nc) -> new Panels(a, b, c, cOffset, ldc,
+        new float[GemmBlocking.MC * kc], new float[kc * nc]));
   }
 
-  /** Rows [rowFrom, rowTo) and columns [columnFrom, columnTo) of C, on the calling thread. */
-  private static void multiplyBlock(int rowFrom, int rowTo, int columnFrom, int columnTo, int k, Operand a,
-      Operand b, float[] c, int cOffset, int ldc) {
-    if (k == 0) {
-      for (int i = rowFrom; i < rowTo; i++) {
-        int row = cOffset + i * ldc;
-        Arrays.fill(c, row + columnFrom, row + columnTo, 0f);
-      }
-      return;
+  /** One thread's packed panels of A and B, and the block of C they multiply into. */
+  private record Panels(Operand a, Operand b, float[] c, int cOffset, int ldc, float[] packedA, float[] packedB)
+      implements GemmBlocking.Panels {
+    @Override
+    public void packB(int pc, int jc, int kc, int nc) {
+      FloatGemm.packB(b, pc, jc, kc, nc, packedB);
     }
-    float[] packedA = new float[MC * Math.min(KC, k)];
-    float[] packedB = new float[Math.min(KC, k) * Math.min(NC, columnTo - columnFrom)];
-    for (int jc = columnFrom; jc < columnTo; jc += NC) {
-      int nc = Math.min(NC, columnTo - jc);
-      for (int pc = 0; pc < k; pc += KC) {
-        int kc = Math.min(KC, k - pc);
-        packB(b, pc, jc, kc, nc, packedB);
-        for (int ic = rowFrom; ic < rowTo; ic += MC) {
-          int mc = Math.min(MC, rowTo - ic);
-          packA(a, ic, pc, mc, kc, packedA);
-          kernel(packedA, packedB, mc, nc, kc, c, cOffset + ic * ldc + jc, ldc, pc == 0);
-        }
-      }
+
+    @Override
+    public void packA(int ic, int pc, int mc, int kc) {
+      FloatGemm.packA(a, ic, pc, mc, kc, packedA);
+    }
+
+    @Override
+    public void multiplyPacked(int ic, int jc, int mc, int nc, int kc, boolean zeroFirst) {
+      kernel(packedA, packedB, mc, nc, kc, c, cOffset + ic * ldc + jc, ldc, zeroFirst);
     }
   }
 
@@ -194,13 +154,5 @@ final class FloatGemm {
         }
       }
     }
-  }
-
-  private static int ceilDiv(int value, int divisor) {
-    return (value + divisor - 1) / divisor;
-  }
-
-  private static int roundUp(int value, int multiple) {
-    return ceilDiv(value, multiple) * multiple;
   }
 }

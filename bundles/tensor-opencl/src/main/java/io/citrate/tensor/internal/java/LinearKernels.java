@@ -115,8 +115,7 @@ final class LinearKernels {
     int inPlane = g.inHeight() * g.inWidth();
     int slice = Math.max(1, Math.min(spatial, IM2COL_ELEMENTS / Math.max(1, taps)));
     float[] columns = isPointwise(g) ? null : new float[taps * slice];
-    int[] rowOrigins = new int[slice];
-    int[] columnOrigins = new int[slice];
+    int[] sources = new int[slice];
     for (int n = 0; n < g.batch(); n++) {
       for (int group = 0; group < g.groups(); group++) {
         FloatGemm.Operand filters = new FloatGemm.Operand(w, group * groupOutputs * taps, taps, 1);
@@ -130,17 +129,10 @@ final class LinearKernels {
         }
         for (int start = 0; start < spatial; start += slice) {
           int width = Math.min(slice, spatial - start);
-          windowOrigins(g, start, width, rowOrigins, columnOrigins);
           for (int r = 0; r < taps; r++) {
-            int c = r / (g.kernelHeight() * g.kernelWidth());
-            int rowShift = r / g.kernelWidth() % g.kernelHeight() * g.dilationHeight();
-            int columnShift = r % g.kernelWidth() * g.dilationWidth();
-            int plane = inBase + c * inPlane;
-            for (int s = 0; s < width; s++) {
-              int ih = rowOrigins[s] + rowShift;
-              int iw = columnOrigins[s] + columnShift;
-              boolean inside = ih >= 0 && ih < g.inHeight() && iw >= 0 && iw < g.inWidth();
-              columns[r * width + s] = inside ? x[plane + ih * g.inWidth() + iw] : 0f;
+            tapSources(g, r, start, width, sources);
+            for (int s = 0, column = r * width; s < width; s++, column++) {
+              columns[column] = sources[s] < 0 ? 0f : x[inBase + sources[s]];
             }
           }
           FloatGemm.multiply(groupOutputs, width, taps, filters, new FloatGemm.Operand(columns, 0, width, 1), out,
@@ -158,13 +150,21 @@ final class LinearKernels {
     }
   }
 
-  /** The input row and column where each output position's window starts, for a slice of positions. */
-  private static void windowOrigins(Conv g, int start, int width, int[] rowOrigins, int[] columnOrigins) {
+  /**
+   * Row r of the im2col matrix for a slice of output positions: {@code sources[s]} is the offset of tap r of
+   * position {@code start + s} from the first input plane of its group, or -1 where the tap falls in the padding.
+   */
+  private static void tapSources(Conv g, int r, int start, int width, int[] sources) {
+    int plane = r / (g.kernelHeight() * g.kernelWidth()) * g.inHeight() * g.inWidth();
+    int rowShift = r / g.kernelWidth() % g.kernelHeight() * g.dilationHeight() - g.padTop();
+    int columnShift = r % g.kernelWidth() * g.dilationWidth() - g.padLeft();
     int oh = start / g.outWidth();
     int ow = start % g.outWidth();
     for (int s = 0; s < width; s++) {
-      rowOrigins[s] = oh * g.strideHeight() - g.padTop();
-      columnOrigins[s] = ow * g.strideWidth() - g.padLeft();
+      int ih = oh * g.strideHeight() + rowShift;
+      int iw = ow * g.strideWidth() + columnShift;
+      boolean inside = ih >= 0 && ih < g.inHeight() && iw >= 0 && iw < g.inWidth();
+      sources[s] = inside ? plane + ih * g.inWidth() + iw : -1;
       if (++ow == g.outWidth()) {
         ow = 0;
         oh++;
@@ -232,8 +232,7 @@ final class LinearKernels {
     int[] result = out.ints();
     int slice = Math.max(1, Math.min(spatial, IM2COL_ELEMENTS / Math.max(1, taps)));
     int[] columns = new int[taps * slice];
-    int[] rowOrigins = new int[slice];
-    int[] columnOrigins = new int[slice];
+    int[] sources = new int[slice];
     for (int n = 0; n < g.batch(); n++) {
       for (int group = 0; group < g.groups(); group++) {
         IntGemm.Operand filter = new IntGemm.Operand(filters, group * groupOutputs * taps, taps, 1);
@@ -241,18 +240,11 @@ final class LinearKernels {
         int inBase = (n * g.inChannels() + group * groupChannels) * inPlane;
         for (int start = 0; start < spatial; start += slice) {
           int width = Math.min(slice, spatial - start);
-          windowOrigins(g, start, width, rowOrigins, columnOrigins);
           for (int r = 0; r < taps; r++) {
-            int c = r / (g.kernelHeight() * g.kernelWidth());
-            int rowShift = r / g.kernelWidth() % g.kernelHeight() * g.dilationHeight();
-            int columnShift = r % g.kernelWidth() * g.dilationWidth();
-            int plane = inBase + c * inPlane;
-            for (int s = 0; s < width; s++) {
-              int ih = rowOrigins[s] + rowShift;
-              int iw = columnOrigins[s] + columnShift;
-              boolean inside = ih >= 0 && ih < g.inHeight() && iw >= 0 && iw < g.inWidth();
+            tapSources(g, r, start, width, sources);
+            for (int s = 0, column = r * width; s < width; s++, column++) {
               // Padding reads as the x zero point, so it contributes 0 once that is subtracted.
-              columns[r * width + s] = inside ? input[plane + ih * g.inWidth() + iw] - xZero : 0;
+              columns[column] = sources[s] < 0 ? 0 : input[inBase + sources[s]] - xZero;
             }
           }
           IntGemm.multiply(groupOutputs, width, taps, filter, new IntGemm.Operand(columns, 0, width, 1), result,

@@ -144,6 +144,23 @@ class JavaKernelsMatmulTest {
   }
 
   /** The INT32 dot product of two vectors of {@code length} copies of {@code value}. */
+  /** Element (batch, i, j) of the product by its definition. */
+  @FunctionalInterface
+  private interface ExpectedElement {
+    int at(int batch, int i, int j);
+  }
+
+  /** Compares every element of a batch of m x n int products with its definition. */
+  private static void assertEveryElement(int[] got, int batch, int m, int n, ExpectedElement expected) {
+    for (int s = 0; s < batch; s++) {
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          assertThat(got[(s * m + i) * n + j]).isEqualTo(expected.at(s, i, j));
+        }
+      }
+    }
+  }
+
   private static int int32Dot(int value, int length) {
     int[] vector = new int[length];
     Arrays.fill(vector, value);
@@ -167,18 +184,13 @@ class JavaKernelsMatmulTest {
     DeviceBuffer out = empty(dtype, batch * m * n);
     KERNELS.matmul(ints(dtype, a), ints(dtype, b), out, g);
     int[] got = readInts(out);
-    for (int s = 0; s < batch; s++) {
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < n; j++) {
-          long sum = 0;
-          for (int p = 0; p < k; p++) {
-            sum += (long) a[aIndex(g, s, i, p)] * b[bIndex(g, s, p, j)];
-          }
-          long want = fixedPoint ? FixedPoint.roundShift(sum, 16) : sum;
-          assertThat(got[(s * m + i) * n + j]).isEqualTo(FixedPoint.saturate(want));
-        }
+    assertEveryElement(got, batch, m, n, (s, i, j) -> {
+      long sum = 0;
+      for (int p = 0; p < k; p++) {
+        sum += (long) a[aIndex(g, s, i, p)] * b[bIndex(g, s, p, j)];
       }
-    }
+      return FixedPoint.saturate(fixedPoint ? FixedPoint.roundShift(sum, 16) : sum);
+    });
   }
 
   @Property(tries = 60)
@@ -198,17 +210,13 @@ class JavaKernelsMatmulTest {
     DeviceBuffer out = empty(DType.INT32, batch * m * n);
     KERNELS.matmulInteger(ints(aType, a), ints(bType, b), out, g, aZero, bZero);
     int[] got = readInts(out);
-    for (int s = 0; s < batch; s++) {
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < n; j++) {
-          int sum = 0;
-          for (int p = 0; p < k; p++) {
-            sum += (a[aIndex(g, s, i, p)] - aZero[perRow ? i : 0]) * (b[bIndex(g, s, p, j)] - bZero[perColumn ? j : 0]);
-          }
-          assertThat(got[(s * m + i) * n + j]).isEqualTo(sum);
-        }
+    assertEveryElement(got, batch, m, n, (s, i, j) -> {
+      int sum = 0;
+      for (int p = 0; p < k; p++) {
+        sum += (a[aIndex(g, s, i, p)] - aZero[perRow ? i : 0]) * (b[bIndex(g, s, p, j)] - bZero[perColumn ? j : 0]);
       }
-    }
+      return sum;
+    });
   }
 
   @Test

@@ -26,6 +26,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -76,6 +77,15 @@ class SessionTest {
   }
 
   private static float[] f(float... values) {
+    return values;
+  }
+
+  /** {@code first, first + 1, ...}, count of them. */
+  private static float[] counting(int count, float first) {
+    float[] values = new float[count];
+    for (int k = 0; k < count; k++) {
+      values[k] = first + k;
+    }
     return values;
   }
 
@@ -335,11 +345,7 @@ class SessionTest {
   class Pools {
     @Test
     void maxPoolWithIndicesIntoTheFlattenedInput() {
-      float[] values = new float[16];
-      for (int k = 0; k < 16; k++) {
-        values[k] = k + 1;
-      }
-      Tensor x = floats(fast, values, 1, 1, 4, 4);
+      Tensor x = floats(fast, counting(16, 1), 1, 1, 4, 4);
       PoolOptions options = new PoolOptions(new int[] {2, 2}, new int[] {2, 2}, NONE, NONE, AutoPad.NOTSET, false,
           false);
       Tensor pooled = fast.maxPool(x, options);
@@ -442,11 +448,7 @@ class SessionTest {
   class Reductions {
     @Test
     void reducesScatteredAxesAndReleasesTheScratch() {
-      int[] values = new int[12];
-      for (int k = 0; k < 12; k++) {
-        values[k] = k;
-      }
-      Tensor x = ints(exact, DType.INT32, values, 2, 3, 2);
+      Tensor x = ints(exact, DType.INT32, IntStream.range(0, 12).toArray(), 2, 3, 2);
       long held = exact.bytesInUse();
       Tensor sum = exact.reduceSum(x, i(0, 2), false);
       assertThat(exact.lastCost()).isEqualTo(new Cost(12, 48 + 12, 1));
@@ -611,11 +613,7 @@ class SessionTest {
 
     @Test
     void threeSpatialDimensionsPool() {
-      float[] values = new float[8];
-      for (int k = 0; k < 8; k++) {
-        values[k] = k;
-      }
-      Tensor x = floats(fast, values, 1, 1, 2, 2, 2);
+      Tensor x = floats(fast, counting(8, 0), 1, 1, 2, 2, 2);
       Tensor pooled = fast.maxPool(x, PoolOptions.window(2, 2, 2));
       assertThat(fast.lastCost()).isEqualTo(new Cost(8, 32 + 4, 1));
       assertThat(pooled.shape()).isEqualTo(Shape.of(1, 1, 1, 1, 1));
