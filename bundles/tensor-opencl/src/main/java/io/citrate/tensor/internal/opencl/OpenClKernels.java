@@ -43,7 +43,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -117,7 +118,12 @@ public final class OpenClKernels implements Kernels {
   private final List<cl_program> programs = new ArrayList<>();
   private final Map<String, ClKernel> kernels = new HashMap<>();
   private final Map<GemmTiling.Kind, Gemm> gemms = new HashMap<>();
-  private final AtomicBoolean closed = new AtomicBoolean();
+  /**
+   * Calls, transfers and allocations hold the read side while they use the context; closing takes the write
+   * side, so it waits for work in flight and nothing touches the released context afterwards.
+   */
+  private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private boolean closed;
   /** Work-group size of the one-work-item-per-value kernels and of packing. */
   private final int elementwiseGroup;
 
@@ -289,7 +295,15 @@ public final class OpenClKernels implements Kernels {
 
   @Override
   public DeviceBuffer allocate(DType dtype, int count) {
-    checkOpen();
+    enter();
+    try {
+      return allocateOpen(dtype, count);
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  private DeviceBuffer allocateOpen(DType dtype, int count) {
     if (count < 0) {
       throw new TensorException(TensorException.Kind.INVALID_ARGUMENT, "negative element count " + count);
     }
@@ -358,6 +372,7 @@ public final class OpenClKernels implements Kernels {
     if (buffer.count() == 0) {
       return;
     }
+    enter();
     try {
       if (write) {
         clEnqueueWriteBuffer(queue, buffer.handle(), CL_TRUE, 0, buffer.bytes(), host, 0, null, null);
@@ -366,6 +381,8 @@ public final class OpenClKernels implements Kernels {
       }
     } catch (CLException e) {
       throw OpenClErrors.failure(what + " " + buffer.bytes() + " bytes", e);
+    } finally {
+      lifecycle.readLock().unlock();
     }
   }
 
@@ -739,10 +756,16 @@ public final class OpenClKernels implements Kernels {
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      releasePrograms();
-      clReleaseCommandQueue(queue);
-      clReleaseContext(context);
+    lifecycle.writeLock().lock();
+    try {
+      if (!closed) {
+        closed = true;
+        releasePrograms();
+        clReleaseCommandQueue(queue);
+        clReleaseContext(context);
+      }
+    } finally {
+      lifecycle.writeLock().unlock();
     }
   }
 
@@ -752,8 +775,11 @@ public final class OpenClKernels implements Kernels {
     programs.forEach(program -> clReleaseProgram(program));
   }
 
-  private void checkOpen() {
-    if (closed.get()) {
+  /** Takes the read side of the lifecycle lock, or fails if the backend is closed; the caller unlocks. */
+  private void enter() {
+    lifecycle.readLock().lock();
+    if (closed) {
+      lifecycle.readLock().unlock();
       throw new TensorException(TensorException.Kind.CLOSED, "the OpenCL backend was closed");
     }
   }
@@ -769,7 +795,7 @@ public final class OpenClKernels implements Kernels {
     private cl_event last;
 
     Call(String operation) {
-      checkOpen();
+      enter();
       this.operation = operation;
     }
 
@@ -1023,10 +1049,14 @@ public final class OpenClKernels implements Kernels {
       } catch (CLException e) {
         throw OpenClErrors.failure(operation + " waiting for its kernels", e);
       } finally {
-        if (last != null) {
-          clReleaseEvent(last);
+        try {
+          if (last != null) {
+            clReleaseEvent(last);
+          }
+          temporaries.forEach(memory -> clReleaseMemObject(memory));
+        } finally {
+          lifecycle.readLock().unlock();
         }
-        temporaries.forEach(memory -> clReleaseMemObject(memory));
       }
     }
   }
