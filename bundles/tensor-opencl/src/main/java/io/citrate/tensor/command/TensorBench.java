@@ -7,7 +7,6 @@ import io.citrate.tensor.api.TensorBackend;
 import io.citrate.tensor.api.TensorLimits;
 import io.citrate.tensor.api.TensorSession;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +17,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 
 /**
  * {@code citrate:tensor-bench}: a quick float32 matmul on each backend, in GFLOP/s (2 n^3 flops per product), the
@@ -41,18 +38,12 @@ public class TensorBench implements Action {
   int repetitions = 5;
 
   @Override
-  public Object execute() throws InvalidSyntaxException {
+  public Object execute() {
     if (size < 1 || size > 4096 || repetitions < 1 || repetitions > 100) {
       System.err.println("size must be 1..4096 and repetitions 1..100");
       return null;
     }
-    List<TensorBackend> backends = new ArrayList<>();
-    for (ServiceReference<TensorBackend> reference : context.getServiceReferences(TensorBackend.class, null)) {
-      TensorBackend backend = context.getService(reference);
-      if (backend != null) {
-        backends.add(backend);
-      }
-    }
+    List<TensorBackend> backends = RunningBackends.of(context);
     if (backends.isEmpty()) {
       System.err.println("No tensor backend is running (see the log)");
       return null;

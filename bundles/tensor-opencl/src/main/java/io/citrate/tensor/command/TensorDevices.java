@@ -6,7 +6,6 @@ import io.citrate.tensor.api.TensorEngine;
 import io.citrate.tensor.internal.opencl.OpenClKernels;
 import io.citrate.tensor.internal.opencl.OpenClUnavailableException;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.karaf.shell.api.action.Action;
@@ -14,7 +13,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /** {@code citrate:tensor-devices}: the backends, the devices each sees, and which one runs tensor work. */
@@ -27,15 +25,9 @@ public class TensorDevices implements Action {
   BundleContext context;
 
   @Override
-  public Object execute() throws InvalidSyntaxException {
-    List<TensorBackend> backends = new ArrayList<>();
+  public Object execute() {
+    List<TensorBackend> backends = RunningBackends.of(context);
     String engine = null;
-    for (ServiceReference<TensorBackend> reference : context.getServiceReferences(TensorBackend.class, null)) {
-      TensorBackend backend = context.getService(reference);
-      if (backend != null) {
-        backends.add(backend);
-      }
-    }
     ServiceReference<TensorEngine> engineReference = context.getServiceReference(TensorEngine.class);
     if (engineReference != null) {
       engine = (String) engineReference.getProperty(TensorBackend.NAME_PROPERTY);

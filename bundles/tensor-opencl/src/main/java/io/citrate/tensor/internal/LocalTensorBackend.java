@@ -46,10 +46,6 @@ final class LocalTensorBackend implements TensorBackend {
     return open(mode, defaultLimits);
   }
 
-  Kernels kernels() {
-    return kernels;
-  }
-
   @Override
   public String toString() {
     return name() + " on " + kernels.deviceName();
