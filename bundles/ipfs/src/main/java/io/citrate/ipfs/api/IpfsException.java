@@ -26,6 +26,8 @@ public class IpfsException extends RuntimeException {
     STORAGE,
     /** A remote backend (Kubo, a pinning service) failed, timed out or answered garbage. */
     BACKEND,
+    /** A stream the caller handed in failed while it was read or written. */
+    IO,
     /** The service is not running or not configured for this. */
     UNAVAILABLE
   }
