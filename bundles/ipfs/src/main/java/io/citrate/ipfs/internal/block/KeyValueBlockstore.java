@@ -186,6 +186,11 @@ public final class KeyValueBlockstore implements BlockSource {
     };
   }
 
+  /** Threads waiting for either side of the collection lock: imports held back by a collection, or the collection. */
+  int queuedForTheCollectionLock() {
+    return collectionLock.getQueueLength();
+  }
+
   /** Visits stored blocks from {@code start} (inclusive; null for the first) in key order, as the store's scan. */
   void scanBlocks(byte[] start, EntryVisitor visitor) {
     KeyRange range = start == null ? KeyRange.all() : KeyRange.atLeast(start);
