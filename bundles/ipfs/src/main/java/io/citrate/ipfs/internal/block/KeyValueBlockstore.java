@@ -137,7 +137,12 @@ public final class KeyValueBlockstore implements BlockSource {
     AtomicBoolean released = new AtomicBoolean();
     return () -> {
       if (released.compareAndSet(false, true)) {
-        shared.unlock();
+        try {
+          shared.unlock();
+        } catch (IllegalMonitorStateException e) {
+          released.set(false);
+          throw new IllegalStateException("a blockstore guard is closed by the thread that took it", e);
+        }
       }
     };
   }
@@ -171,8 +176,8 @@ public final class KeyValueBlockstore implements BlockSource {
     try {
       if (!exclusive.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
         throw new IpfsException(Kind.UNAVAILABLE, collectionLock.getReadLockCount()
-            + " import(s) still hold the blockstore after " + wait.toSeconds()
-            + " s; garbage collection did not start, try again when they are done");
+            + " import(s) still hold the blockstore after " + describe(wait)
+            + "; garbage collection did not start, try again when they are done");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -184,6 +189,10 @@ public final class KeyValueBlockstore implements BlockSource {
         exclusive.unlock();
       }
     };
+  }
+
+  private static String describe(Duration wait) {
+    return wait.toSeconds() > 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
   }
 
   /** Threads waiting for either side of the collection lock: imports held back by a collection, or the collection. */

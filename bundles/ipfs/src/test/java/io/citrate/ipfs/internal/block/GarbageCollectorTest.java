@@ -231,7 +231,7 @@ class GarbageCollectorTest {
 
     assertThatThrownBy(impatient::collect)
         .isInstanceOfSatisfying(IpfsException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
-        .hasMessageContaining("1 import(s)");
+        .hasMessageContaining("1 import(s) still hold the blockstore after 100 ms");
 
     assertThat(blockstore.has(inFlight.cid())).isTrue();
     release.countDown();
@@ -323,6 +323,19 @@ class GarbageCollectorTest {
     assertThatThrownBy(collector::collect)
         .isInstanceOfSatisfying(IpfsException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE));
     outer.close();
+    assertThat(collector.collect().blocksRemoved()).isZero();
+  }
+
+  @Test
+  void aGuardClosedOnAnotherThreadIsRefusedAndStaysOpenForItsOwner() throws Exception {
+    Guard guard = blockstore.protect();
+
+    Future<?> elsewhere = threads.submit(guard::close);
+
+    assertThatThrownBy(() -> elsewhere.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(IllegalStateException.class)
+        .hasStackTraceContaining("closed by the thread that took it");
+    guard.close();
     assertThat(collector.collect().blocksRemoved()).isZero();
   }
 
