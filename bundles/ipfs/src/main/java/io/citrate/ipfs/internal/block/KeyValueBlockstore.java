@@ -112,7 +112,7 @@ public final class KeyValueBlockstore implements BlockSource {
         if (stored.isPresent() && Arrays.equals(stored.get(), block)) {
           return;
         }
-        // A damaged copy was counted at the length it had when stored, when it matched this same hash: this length.
+        // A damaged copy was counted when stored, while it still matched this hash, so at this length: totals stand.
         BlockstoreStatistics next = stored.isPresent()
             ? totals
             : new BlockstoreStatistics(totals.blocks() + 1, totals.bytes() + block.length);
