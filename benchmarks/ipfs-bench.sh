@@ -86,22 +86,26 @@ def median(rows, field):
 
 def mib(n):
     n = int(n)
-    return f"{n / 2**30:g} GiB" if n >= 2**30 else f"{n / 2**20:g} MiB"
+    return f"{n / 2**30:g} GiB" if n >= 2**30 and n % 2**30 == 0 else f"{n / 2**20:.{0 if n % 2**20 == 0 else 1}f} MiB"
+
+def rate(value, form, unit=""):
+    return "-" if value is None else format(value, form) + unit
 
 sha = baselines.get(("java", "sha256-256KiB"))
 failed = False
 print()
-print(f"{'workload':<34}{'Java MiB/s':>11}{'JS MiB/s':>10}{'ratio':>8}{'SHA-256':>9}{'% SHA':>7}"
-      f"{'Java CPU':>9}  {'roots':<7}Java heap")
+print(f"{'workload':<42}{'Java MiB/s':>11}{'JS MiB/s':>10}{'ratio':>8}{'SHA-256':>9}{'% SHA':>7}"
+      f"{'CPU Java/JS':>13}  {'roots':<7}Java heap")
 for subject, cid, sink in [(s, c, k) for k in ("discard", "store") for s in ("large", "small") for c in ("0", "1")]:
     java, js = group("java", subject, cid, sink), group("js", subject, cid, sink)
     if not java:
         continue
     ours = median(java, "mibs")
-    cores = median(java, "cpu_seconds") / median(java, "seconds")
+    theirs = median(js, "mibs") if js else None
+    cores = f"{median(java, 'cpu_seconds') / median(java, 'seconds'):.2f}/" + (
+        f"{median(js, 'cpu_seconds') / median(js, 'seconds'):.2f}" if js else "-")
     size = mib(java[0]["bytes"]) + (" file" if subject == "large" else f" in {java[0]['files']} files")
     label = f"{size}, CIDv{cid}" + (", block store" if sink == "store" else "")
-    theirs = median(js, "mibs") if js else None
     roots = {r["root"] for r in java + js}
     if js:
         equal = "equal" if len(roots) == 1 else "DIFFER"
@@ -109,15 +113,21 @@ for subject, cid, sink in [(s, c, k) for k in ("discard", "store") for s in ("la
     else:
         equal = "-"
     if subject == "large" and sink == "discard":
-        retained = ", ".join(f"{float(h['retained_mib']):.1f} at {mib(h['bytes'])}"
+        retained = ", ".join(f"{float(h['retained_mib']):.1f} MiB at {mib(h['bytes'])}"
                              for h in heaps if h["cid"] == cid)
-        heap = f"kept alive {retained} MiB; peak {median(java, 'heap_peak_mib'):.0f} MiB"
+        heap = f"kept alive {retained}; peak {median(java, 'heap_peak_mib'):.0f} MiB"
     else:
         heap = f"peak {median(java, 'heap_peak_mib'):.0f} MiB"
-    print(f"{label:<34}{ours:>11.1f}{theirs if theirs else float('nan'):>10.1f}"
-          f"{(f'{ours / theirs:.2f}x' if theirs else '-'):>8}{sha or float('nan'):>9.1f}"
-          f"{(f'{100 * ours / sha:.0f}%' if sha else '-'):>7}{cores:>8.2f}x  {equal:<7}{heap}")
+    print(f"{label:<42}{ours:>11.1f}{rate(theirs, '.1f'):>10}{rate(theirs and ours / theirs, '.2f', 'x'):>8}"
+          f"{rate(sha, '.1f'):>9}{rate(sha and 100 * ours / sha, '.0f', '%'):>7}{cores:>13}  {equal:<7}{heap}")
 print()
+for cid in ("0", "1"):
+    java, js = group("java", "large", cid, "discard"), group("js", "large", cid, "discard")
+    if java and js and sha:
+        ours = median(java, "mibs")
+        ratio, share = ours / median(js, "mibs"), ours / sha
+        print(f"goals, large file CIDv{cid}: {ratio:.2f}x the JS importer (2x: {'met' if ratio >= 2 else 'NOT met'}), "
+              f"{100 * share:.0f}% of one thread's SHA-256 (60%: {'met' if share >= 0.6 else 'NOT met'})")
 for (side, what), rate in sorted(baselines.items()):
     print(f"baseline {side:<5}{what:<15}{rate:10.1f} MiB/s")
 if openssl:
