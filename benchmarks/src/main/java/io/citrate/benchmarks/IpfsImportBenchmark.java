@@ -68,7 +68,7 @@ public final class IpfsImportBenchmark {
     this.warmUps = warmUps;
   }
 
-  /** One import: where its blocks went, to be closed (flushed) inside the measured time. */
+  /** One whole import, its blocks put into {@code sink}. */
   private interface Import {
     ImportResult run(BlockSink sink) throws IOException;
   }
