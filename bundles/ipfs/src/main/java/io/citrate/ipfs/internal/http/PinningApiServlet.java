@@ -151,21 +151,27 @@ public final class PinningApiServlet extends HttpServlet {
   }
 
   private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Set<Cid> cids = cidFilter(request);
-    String name = single(request, "name");
+    QueryParameters query;
+    try {
+      query = QueryParameters.parse(request.getQueryString());
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest(e.getMessage());
+    }
+    Set<Cid> cids = cidFilter(query);
+    String name = single(query, "name");
     if (name != null && name.length() > PinRequest.MAX_NAME_LENGTH) {
       throw new BadRequest("name filter of " + name.length() + " characters, the limit is "
           + PinRequest.MAX_NAME_LENGTH);
     }
-    String match = single(request, "match");
+    String match = single(query, "match");
     if (match != null && !match.equals("exact")) {
       throw new BadRequest("match '" + match + "' is not supported: names are matched exactly (match=exact)");
     }
-    Set<PinState> states = statusFilter(request);
-    Instant before = instant(request, "before");
-    Instant after = instant(request, "after");
-    int limit = limit(request);
-    Map<String, String> meta = metaFilter(request);
+    Set<PinState> states = statusFilter(query);
+    Instant before = instant(query, "before");
+    Instant after = instant(query, "after");
+    int limit = limit(query);
+    Map<String, String> meta = metaFilter(query);
     // The whole first page of matches is fetched so that count can say how many there are, up to the page size.
     List<PinStatus> matches = new ArrayList<>();
     for (PinStatus status : pins.list(new PinQuery(cids, name, states, before, after, PinQuery.MAX_LIMIT))) {
@@ -295,9 +301,9 @@ public final class PinningApiServlet extends HttpServlet {
   }
 
   /** {@code cid}: repeated ({@code cid=a&cid=b}) or comma-separated ({@code cid=a,b}), at most ten. */
-  private static Set<Cid> cidFilter(HttpServletRequest request) {
+  private static Set<Cid> cidFilter(QueryParameters query) {
     Set<Cid> cids = new LinkedHashSet<>();
-    for (String text : listParameter(request, "cid")) {
+    for (String text : listParameter(query, "cid")) {
       cids.add(Cid.parse(text));
     }
     if (cids.size() > MAX_CID_FILTERS) {
@@ -307,8 +313,8 @@ public final class PinningApiServlet extends HttpServlet {
   }
 
   /** {@code status}: repeated or comma-separated; without it only pinned pins are listed, as the spec says. */
-  private static Set<PinState> statusFilter(HttpServletRequest request) {
-    List<String> names = listParameter(request, "status");
+  private static Set<PinState> statusFilter(QueryParameters query) {
+    List<String> names = listParameter(query, "status");
     if (names.isEmpty()) {
       return Set.of(PinState.PINNED);
     }
@@ -328,13 +334,9 @@ public final class PinningApiServlet extends HttpServlet {
     return states;
   }
 
-  private static List<String> listParameter(HttpServletRequest request, String name) {
-    String[] values = request.getParameterValues(name);
+  private static List<String> listParameter(QueryParameters query, String name) {
     List<String> items = new ArrayList<>();
-    if (values == null) {
-      return items;
-    }
-    for (String value : values) {
+    for (String value : query.all(name)) {
       for (String item : value.split(",", -1)) {
         if (item.isBlank()) {
           throw new BadRequest(name + " filter has an empty item");
@@ -345,20 +347,17 @@ public final class PinningApiServlet extends HttpServlet {
     return items;
   }
 
-  private static String single(HttpServletRequest request, String name) {
-    String[] values = request.getParameterValues(name);
-    if (values == null) {
-      return null;
+  private static String single(QueryParameters query, String name) {
+    List<String> values = query.all(name);
+    if (values.size() > 1) {
+      throw new BadRequest(name + " is given " + values.size() + " times");
     }
-    if (values.length > 1) {
-      throw new BadRequest(name + " is given " + values.length + " times");
-    }
-    return values[0];
+    return values.isEmpty() ? null : values.get(0);
   }
 
   /** An RFC 3339 date-time with an offset ({@code 2020-07-27T17:32:28Z}). */
-  private static Instant instant(HttpServletRequest request, String name) {
-    String text = single(request, name);
+  private static Instant instant(QueryParameters query, String name) {
+    String text = single(query, name);
     if (text == null) {
       return null;
     }
@@ -370,8 +369,8 @@ public final class PinningApiServlet extends HttpServlet {
     }
   }
 
-  private static int limit(HttpServletRequest request) {
-    String text = single(request, "limit");
+  private static int limit(QueryParameters query) {
+    String text = single(query, "limit");
     if (text == null) {
       return DEFAULT_LIMIT;
     }
@@ -388,8 +387,8 @@ public final class PinningApiServlet extends HttpServlet {
   }
 
   /** {@code meta}: a JSON object of strings; a pin matches when its metadata holds every one of those entries. */
-  private Map<String, String> metaFilter(HttpServletRequest request) {
-    String text = single(request, "meta");
+  private Map<String, String> metaFilter(QueryParameters query) {
+    String text = single(query, "meta");
     if (text == null) {
       return Map.of();
     }

@@ -198,9 +198,15 @@ class PinningApiServletTest {
   @ValueSource(strings = {"cid=not-a-cid", "cid=", "cid=a,,b", "status=done", "status=", "limit=0", "limit=1001",
       "limit=ten", "limit=99999999999999999999", "before=yesterday", "after=2026-01-01", "after=2026-01-01T00:00:00",
       "match=ipartial&name=a", "match=nonsense", "meta=%7Bbad", "meta=%5B%5D", "meta=%7B%22a%22%3A1%7D",
-      "limit=1&limit=2"})
+      "limit=1&limit=2", "cid=%FF", "name=%C0%80"})
   void badFiltersAreBadRequests(String query) throws Exception {
     assertFailure(call("GET", "/pins?" + query, null), 400, "BAD_REQUEST");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/pins?name=%zz", "/pins?cid=%E0%A4%A", "/pins?limit=%", "/pins/%zz"})
+  void malformedEscapesAreBadRequests(String target) throws Exception {
+    assertThat(server.rawStatus("GET", target, "Authorization: Bearer " + TOKEN)).isEqualTo(400);
   }
 
   @Test
