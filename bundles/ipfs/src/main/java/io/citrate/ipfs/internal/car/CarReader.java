@@ -4,6 +4,7 @@ import io.citrate.ipfs.api.Cid;
 import io.citrate.ipfs.api.IpfsException;
 import io.citrate.ipfs.api.IpfsException.Kind;
 import io.citrate.ipfs.internal.block.BlockSink;
+import io.citrate.ipfs.internal.block.KeyValueBlockstore;
 import io.citrate.ipfs.internal.dag.Varint;
 import io.citrate.ipfs.internal.dag.Varint.Cursor;
 import java.io.IOException;
@@ -17,8 +18,8 @@ import java.util.List;
  * flushed, and the failure says which section and what was wrong.
  */
 public final class CarReader {
-  /** Largest block accepted, as the blockstore stores them. */
-  static final int MAX_BLOCK_SIZE = 2 * 1024 * 1024;
+  /** Largest block accepted: what the blockstore stores. */
+  static final int MAX_BLOCK_SIZE = KeyValueBlockstore.MAX_BLOCK_SIZE;
   /** Largest section: a block and a CID (real CIDs are under 100 bytes). */
   static final int MAX_SECTION_SIZE = MAX_BLOCK_SIZE + 100;
   /** Largest header: room for thousands of roots. */
