@@ -241,8 +241,8 @@ public final class UnixFsReader {
 
   // ---- HAMT-sharded directories
 
-  /** A validated HAMT shard: its fanout, the hash bits one level takes, and its links by bucket. */
-  private record Shard(Node node, int fanout, int bitsPerLevel, List<ShardLink> links) {}
+  /** A validated HAMT shard: the hash bits one level takes (log2 of its fanout) and its links by bucket. */
+  private record Shard(Node node, int bitsPerLevel, List<ShardLink> links) {}
 
   /** A shard link: its bucket, and the entry name it holds, or null for a link to a child shard. */
   private record ShardLink(int bucket, String entryName, PbLink link) {}
@@ -284,7 +284,7 @@ public final class UnixFsReader {
       links.add(new ShardLink(bucket, entryName, link));
     }
     checkBitfield(node, fanout, links);
-    return new Shard(node, fanout, Integer.numberOfTrailingZeros(fanout), links);
+    return new Shard(node, Integer.numberOfTrailingZeros(fanout), links);
   }
 
   private static int bucketOf(String name, int prefixLength) {
