@@ -29,10 +29,13 @@ public final class FileImporter {
   private final BlockSink sink;
   /** Where each file's first chunk is read; see {@link #readFirstLeaf}. */
   private byte[] firstChunk;
+  /** Hashing threads for files of more than one chunk (started on first use), or null to hash inline. */
+  private final LeafHasher.Workers hashWorkers;
 
   public FileImporter(ImportOptions options, BlockSink sink) {
     this.options = options;
     this.sink = sink;
+    this.hashWorkers = LeafHasher.Workers.forChunkSize(options.chunkSize());
   }
 
   /**
@@ -57,7 +60,7 @@ public final class FileImporter {
       return single(first);
     }
     Tree tree = new Tree();
-    try (LeafHasher<Leaf> hasher = LeafHasher.start(chunkSize, tree::addLeaf)) {
+    try (LeafHasher<Leaf> hasher = LeafHasher.start(hashWorkers, tree::addLeaf)) {
       hasher.submit(first.block, first);
       while (true) {
         hasher.submit(next.block, next);

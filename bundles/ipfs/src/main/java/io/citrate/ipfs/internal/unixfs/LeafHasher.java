@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
@@ -17,6 +19,9 @@ import java.util.function.BiConsumer;
  * reading, framing and tree building of one chunk overlap with the hashing of the chunks before it. At most
  * {@link #window} blocks are in flight, which bounds the memory used. Small chunks, or a single processor, are
  * hashed inline: handing them to a thread would cost more than it saves.
+ *
+ * <p>The workers belong to a {@link Workers} pool that one importer keeps across its files (a directory of many
+ * middle-sized files starts them once); they stop by themselves when idle.
  */
 final class LeafHasher<T> implements AutoCloseable {
   /** Below this chunk size a hand-off between threads costs more than hashing the chunk. */
@@ -30,21 +35,41 @@ final class LeafHasher<T> implements AutoCloseable {
   private final ArrayDeque<Future<byte[]>> digests = new ArrayDeque<>();
   private final ArrayDeque<T> items = new ArrayDeque<>();
 
-  private LeafHasher(BiConsumer<T, byte[]> consumer, int workerCount) {
+  private LeafHasher(BiConsumer<T, byte[]> consumer, Workers workers) {
     this.consumer = consumer;
-    this.workers = workerCount == 0 ? null : Executors.newFixedThreadPool(workerCount, task -> {
-      Thread thread = new Thread(task, "ipfs-import-hash-" + THREAD_NUMBER.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.window = 2 * workerCount;
+    this.workers = workers == null ? null : workers.executor;
+    this.window = workers == null ? 0 : 2 * workers.count;
   }
 
-  /** A hasher for blocks of about {@code chunkSize} bytes, feeding {@code consumer}. */
-  static <T> LeafHasher<T> start(int chunkSize, BiConsumer<T, byte[]> consumer) {
-    int processors = Runtime.getRuntime().availableProcessors();
-    boolean parallel = processors > 1 && chunkSize >= MIN_PARALLEL_CHUNK;
-    return new LeafHasher<>(consumer, parallel ? Math.min(processors, MAX_WORKERS) : 0);
+  /** Hashing threads, started on first use and stopping after a second without work. */
+  static final class Workers {
+    private final int count;
+    private final ThreadPoolExecutor executor;
+
+    private Workers(int count) {
+      this.count = count;
+      this.executor = new ThreadPoolExecutor(count, count, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+          task -> {
+            Thread thread = new Thread(task, "ipfs-import-hash-" + THREAD_NUMBER.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
+      executor.allowCoreThreadTimeOut(true);
+    }
+
+    /** Workers for blocks of about {@code chunkSize} bytes, or null where hashing inline is as fast. */
+    static Workers forChunkSize(int chunkSize) {
+      int processors = Runtime.getRuntime().availableProcessors();
+      if (processors < 2 || chunkSize < MIN_PARALLEL_CHUNK) {
+        return null;
+      }
+      return new Workers(Math.min(processors, MAX_WORKERS));
+    }
+  }
+
+  /** A hasher feeding {@code consumer}, on {@code workers} or inline when they are null. */
+  static <T> LeafHasher<T> start(Workers workers, BiConsumer<T, byte[]> consumer) {
+    return new LeafHasher<>(consumer, workers);
   }
 
   /** Hashes {@code block}; {@code item} reaches the consumer with its digest once the blocks before it have. */
@@ -81,12 +106,14 @@ final class LeafHasher<T> implements AutoCloseable {
     consumer.accept(items.remove(), digest);
   }
 
-  /** Stops the workers; blocks still in flight (after a failure) are dropped. */
+  /** Drops the blocks still in flight (after a failure): those not yet started are never hashed. */
   @Override
   public void close() {
-    if (workers != null) {
-      workers.shutdownNow();
+    for (Future<byte[]> digest : digests) {
+      digest.cancel(false);
     }
+    digests.clear();
+    items.clear();
   }
 
   static byte[] sha256(byte[] block) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * A timing run, not a check: the import's throughput (ids only, {@link BlockSink#DISCARD}) beside the machine's
- * single-thread SHA-256 throughput, on content served from memory so that neither disk nor generator is measured.
+ * single-thread SHA-256 throughput, on content served from memory so that neither disk nor generator is measured;
+ * and a directory of 10,000 small files.
  * Run by hand:
  * <pre>
  * cd bundles/ipfs &amp;&amp; mvn -o test -Dtest=FileImporterThroughputTest -Dcitrate.ipfs.timing=true [-Dcitrate.ipfs.timing.mib=1024]
@@ -35,6 +36,27 @@ class FileImporterThroughputTest {
       double v1 = importMibPerSecond(ImportOptions.KUBO_CID_V1, pattern, size);
       System.out.printf("round %d, %d MiB: SHA-256 one thread %.0f MiB/s; import v0 %.0f MiB/s (%.0f %%),"
           + " v1 raw leaves %.0f MiB/s (%.0f %%)%n", round, size / MIB, sha, v0, 100 * v0 / sha, v1, 100 * v1 / sha);
+    }
+  }
+
+  @Test
+  void directoryOfSmallFiles() throws Exception {
+    int files = 10_000;
+    byte[] pattern = new byte[8192];
+    new SplittableRandom(11).nextBytes(pattern);
+    for (int round = 0; round < 3; round++) {
+      long bytes = 0;
+      long start = System.nanoTime();
+      DirectoryImporter importer = new DirectoryImporter(ImportOptions.KUBO_DEFAULT, BlockSink.DISCARD);
+      for (int index = 0; index < files; index++) {
+        int size = 512 + (index * 977) % 7680;
+        importer.addFile("dir-" + index % 10 + "/file-" + index, new RepeatingStream(pattern, size));
+        bytes += size;
+      }
+      importer.finish();
+      long elapsed = System.nanoTime() - start;
+      System.out.printf("round %d: %d files, %d MiB: %.0f files/s, %.1f MiB/s%n", round, files, bytes / MIB,
+          files / (elapsed / 1e9), mibPerSecond(bytes, elapsed));
     }
   }
 
