@@ -27,10 +27,10 @@ import java.util.List;
 public final class FileImporter {
   private final ImportOptions options;
   private final BlockSink sink;
-  /** Where each file's first chunk is read; see {@link #readFirstLeaf}. */
-  private byte[] firstChunk;
   /** Hashing threads for files of more than one chunk (started on first use), or null to hash inline. */
   private final LeafHasher.Workers hashWorkers;
+  /** Where each file's first chunk is read; see {@link #readFirstLeaf}. */
+  private byte[] firstChunk;
 
   public FileImporter(ImportOptions options, BlockSink sink) {
     this.options = options;
@@ -175,13 +175,16 @@ public final class FileImporter {
     return options.cidVersion() == 0 ? Cid.v0(multihash) : Cid.v1(Cid.DAG_PB, multihash);
   }
 
+  /** A child of a file node: its id, its cumulative size (the link's Tsize) and the file bytes under it. */
+  private record Child(Cid cid, long cumulativeSize, long fileSize) {}
+
   /**
    * The balanced layout, built as the leaves arrive: level 0 holds the leaves of the node being filled, level
    * {@code i} the links of its parent at height {@code i}. A level that already holds {@code maxLinks} links is
    * closed into a node one level up when one more arrives, so every node but the last on each level is full.
    */
-  final class Tree {
-    private final List<Level> levels = new ArrayList<>();
+  private final class Tree {
+    private final List<List<Child>> levels = new ArrayList<>();
     private long contentBytes;
     private long blocks;
 
@@ -191,83 +194,51 @@ public final class FileImporter {
       sink.put(cid, leaf.block);
       blocks++;
       contentBytes += leaf.contentLength;
-      add(0, cid, leaf.block.length, leaf.contentLength);
+      add(0, new Child(cid, leaf.block.length, leaf.contentLength));
     }
 
-    private void add(int height, Cid cid, long cumulativeSize, long fileSize) {
+    private void add(int height, Child child) {
       if (levels.size() == height) {
-        levels.add(new Level(options.maxLinks()));
+        levels.add(new ArrayList<>());
       }
-      Level level = levels.get(height);
-      if (level.count == options.maxLinks()) {
-        closeInto(level, height + 1);
+      List<Child> level = levels.get(height);
+      if (level.size() == options.maxLinks()) {
+        add(height + 1, close(level));
       }
-      level.append(cid, cumulativeSize, fileSize);
-    }
-
-    private void closeInto(Level level, int parentHeight) {
-      Level.Node node = level.close();
-      add(parentHeight, node.cid, node.cumulativeSize, node.fileSize);
+      level.add(child);
     }
 
     /** Closes the levels bottom up; the root is the one link left at the top. */
     ImportResult finish() {
       for (int height = 0; ; height++) {
-        Level level = levels.get(height);
-        boolean top = height == levels.size() - 1;
-        if (top && level.count == 1) {
-          return new ImportResult(level.cids[0], contentBytes, level.cumulativeSizes[0], blocks);
+        List<Child> level = levels.get(height);
+        if (height == levels.size() - 1) {
+          Child root = level.size() == 1 ? level.get(0) : close(level);
+          return new ImportResult(root.cid(), contentBytes, root.cumulativeSize(), blocks);
         }
-        if (top) {
-          Level.Node root = level.close();
-          return new ImportResult(root.cid, contentBytes, root.cumulativeSize, blocks);
-        }
-        closeInto(level, height + 1);
+        add(height + 1, close(level));
       }
     }
 
-    /** The links of one node being filled. */
-    private final class Level {
-      private final Cid[] cids;
-      private final long[] cumulativeSizes;
-      private final long[] fileSizes;
-      private int count;
-
-      Level(int maxLinks) {
-        cids = new Cid[maxLinks];
-        cumulativeSizes = new long[maxLinks];
-        fileSizes = new long[maxLinks];
+    /** Writes the file node linking {@code children} and empties the list. */
+    private Child close(List<Child> children) {
+      List<PbLink> links = new ArrayList<>(children.size());
+      long[] blockSizes = new long[children.size()];
+      long fileSize = 0;
+      long childrenSize = 0;
+      for (int index = 0; index < children.size(); index++) {
+        Child child = children.get(index);
+        links.add(new PbLink(child.cid(), "", child.cumulativeSize()));
+        blockSizes[index] = child.fileSize();
+        fileSize += child.fileSize();
+        childrenSize += child.cumulativeSize();
       }
-
-      void append(Cid cid, long cumulativeSize, long fileSize) {
-        cids[count] = cid;
-        cumulativeSizes[count] = cumulativeSize;
-        fileSizes[count] = fileSize;
-        count++;
-      }
-
-      /** Writes the node of this level's links and empties the level. */
-      Node close() {
-        List<PbLink> links = new ArrayList<>(count);
-        long fileSize = 0;
-        long childrenSize = 0;
-        for (int index = 0; index < count; index++) {
-          links.add(new PbLink(cids[index], "", cumulativeSizes[index]));
-          fileSize += fileSizes[index];
-          childrenSize += cumulativeSizes[index];
-        }
-        UnixFsData data = UnixFsData.fileNode(fileSize, Arrays.copyOf(fileSizes, count));
-        byte[] block = new PbNode(links, data.encode()).encode();
-        Multihash multihash = Multihash.ofSha256Digest(LeafHasher.sha256(block));
-        Cid cid = options.cidVersion() == 0 ? Cid.v0(multihash) : Cid.v1(Cid.DAG_PB, multihash);
-        sink.put(cid, block);
-        blocks++;
-        Arrays.fill(cids, 0, count, null);
-        count = 0;
-        return new Node(cid, block.length + childrenSize, fileSize);
-      }
-
-      private record Node(Cid cid, long cumulativeSize, long fileSize) {}
+      byte[] block = new PbNode(links, UnixFsData.fileNode(fileSize, blockSizes).encode()).encode();
+      Cid cid = Cid.of(options.cidVersion(), Cid.DAG_PB, block);
+      sink.put(cid, block);
+      blocks++;
+      children.clear();
+      return new Child(cid, block.length + childrenSize, fileSize);
     }
   }
 }

@@ -165,7 +165,7 @@ class FileImporterTest {
   }
 
   @Test
-  void aFailingStreamFailsTheImportAndStopsTheWorkers() {
+  void aFailingStreamFailsTheImportAndTheWorkersStop() {
     int chunkSize = LeafHasher.MIN_PARALLEL_CHUNK;
     InputStream failing = new InputStream() {
       private int reads;
