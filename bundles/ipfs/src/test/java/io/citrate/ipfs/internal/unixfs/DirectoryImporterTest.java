@@ -9,16 +9,20 @@ import io.citrate.ipfs.api.ImportOptions;
 import io.citrate.ipfs.api.ImportResult;
 import io.citrate.ipfs.api.IpfsException;
 import io.citrate.ipfs.api.IpfsException.Kind;
+import io.citrate.ipfs.internal.block.KeyValueBlockstore;
+import io.citrate.ipfs.internal.dag.DagLinks;
 import io.citrate.ipfs.internal.dag.PbLink;
 import io.citrate.ipfs.internal.dag.PbNode;
 import io.citrate.ipfs.internal.dag.UnixFsData;
 import io.citrate.ipfs.internal.unixfs.FileImporterTest.MapSink;
+import io.citrate.store.api.MemoryKeyValueStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -218,6 +222,35 @@ class DirectoryImporterTest {
         Kind.INVALID_DATA, "symbolic link");
     assertRefused(() -> DirectoryImporter.importPath(temp.resolve("absent"), ImportOptions.KUBO_DEFAULT,
         new MapSink()), Kind.NOT_FOUND, "does not exist");
+  }
+
+  @Test
+  void aTreeImportedIntoTheBlockstoreCanBeWalkedAndReadBack() throws IOException {
+    KeyValueBlockstore blockstore = new KeyValueBlockstore(new MemoryKeyValueStore());
+    byte[] content = FileImporterTest.bytes(3 * 262_144 + 17, 4);
+    ImportResult result;
+    try (KeyValueBlockstore.BlockWriter writer = blockstore.writer()) {
+      DirectoryImporter importer = new DirectoryImporter(new ImportOptions(0, false, 262_144, 174, 200), writer);
+      importer.addFile("data/large.bin", new ByteArrayInputStream(content));
+      for (int index = 0; index < 20; index++) {
+        importer.addFile("many/entry-" + index, text("entry " + index));
+      }
+      result = importer.finish();
+    }
+    MapSink reachable = new MapSink();
+    ArrayDeque<Cid> toVisit = new ArrayDeque<>(List.of(result.root()));
+    while (!toVisit.isEmpty()) {
+      Cid cid = toVisit.pop();
+      byte[] block = blockstore.get(cid);
+      reachable.put(cid, block);
+      toVisit.addAll(DagLinks.of(cid, block));
+    }
+    assertThat(reachable.puts).isEqualTo(result.blocks());
+    assertThat(reachable.totalBytes).isEqualTo(result.dagBytes());
+    PbNode root = PbNode.decode(reachable.blocks.get(result.root()));
+    Cid data = root.links().get(0).cid();
+    Cid file = PbNode.decode(reachable.blocks.get(data)).links().get(0).cid();
+    assertThat(FileImporterTest.read(file, reachable)).isEqualTo(content);
   }
 
   private UnixFsData.Type rootType(ImportOptions options) throws IOException {
