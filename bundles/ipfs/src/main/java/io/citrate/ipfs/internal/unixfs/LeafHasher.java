@@ -72,8 +72,14 @@ final class LeafHasher<T> implements AutoCloseable {
     return new LeafHasher<>(consumer, workers);
   }
 
-  /** Hashes {@code block}; {@code item} reaches the consumer with its digest once the blocks before it have. */
+  /**
+   * Hashes {@code block}; {@code item} reaches the consumer with its digest once the blocks before it have. An
+   * interrupted caller gets an {@link InterruptedIOException}, so a long import can be abandoned.
+   */
   void submit(byte[] block, T item) throws InterruptedIOException {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptedIOException("interrupted while importing the content");
+    }
     if (workers == null) {
       consumer.accept(item, sha256(block));
       return;

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import io.citrate.ipfs.api.Cid;
 import io.citrate.ipfs.api.ImportOptions;
 import io.citrate.ipfs.api.ImportResult;
+import io.citrate.ipfs.api.IpfsException;
+import io.citrate.ipfs.api.IpfsException.Kind;
 import io.citrate.ipfs.internal.block.BlockSink;
 import io.citrate.ipfs.internal.dag.PbLink;
 import io.citrate.ipfs.internal.dag.PbNode;
@@ -15,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -189,6 +192,44 @@ class FileImporterTest {
     assertThat(sink.flushes).isZero();
     await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().keySet().stream()
         .noneMatch(thread -> thread.getName().startsWith("ipfs-import-hash-")));
+  }
+
+  @Test
+  void aSinkThatFailsStopsTheImportWithItsError() {
+    BlockSink fullDisk = new BlockSink() {
+      private int puts;
+
+      @Override
+      public void put(Cid cid, byte[] block) {
+        if (++puts == 5) {
+          throw new IpfsException(Kind.STORAGE, "disk full");
+        }
+      }
+
+      @Override
+      public void flush() {
+        throw new AssertionError("a failed import must not flush");
+      }
+    };
+    byte[] content = bytes(40 * LeafHasher.MIN_PARALLEL_CHUNK, 2);
+    assertThatThrownBy(() -> new FileImporter(new ImportOptions(1, true, LeafHasher.MIN_PARALLEL_CHUNK, 174, 1000),
+        fullDisk).importFile(new ByteArrayInputStream(content)))
+        .isInstanceOf(IpfsException.class).hasMessage("disk full").extracting("kind").isEqualTo(Kind.STORAGE);
+  }
+
+  @Test
+  void anInterruptedImportStopsAndKeepsTheInterrupt() {
+    byte[] content = bytes(40 * LeafHasher.MIN_PARALLEL_CHUNK, 3);
+    FileImporter importer = new FileImporter(new ImportOptions(1, true, LeafHasher.MIN_PARALLEL_CHUNK, 174, 1000),
+        BlockSink.DISCARD);
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> importer.importFile(new ByteArrayInputStream(content)))
+          .isInstanceOf(InterruptedIOException.class);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
   }
 
   @Test
