@@ -86,6 +86,12 @@ class IpfsConformanceTest {
 
   private List<DynamicNode> columns(JsonNode vector, Path vectorsFolder) {
     String name = vector.path("name").asText();
+    String kind = vector.path("kind").asText();
+    if (!kind.equals("file") && !kind.equals("directory")) {
+      return List.of(check(name, "kind", () -> {
+        throw new AssertionError("vector kind '" + kind + "' is neither file nor directory");
+      }));
+    }
     Vector subject = new Vector(vector, vectorsFolder);
     List<DynamicNode> tests = new ArrayList<>();
     if (subject.isFile()) {
@@ -118,10 +124,17 @@ class IpfsConformanceTest {
         SUMMARY.add("N/A   " + vector + " / " + column + ": " + e.getMessage());
         throw e;
       } catch (Throwable e) {
-        SUMMARY.add("FAIL  " + vector + " / " + column + ": " + e.getMessage().lines().findFirst().orElse(""));
+        SUMMARY.add("FAIL  " + vector + " / " + column + ": " + oneLine(e));
         throw e;
       }
     });
+  }
+
+  /** The failure's message on one line, short enough to scan. */
+  private static String oneLine(Throwable failure) {
+    String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    String line = message.replaceAll("\\s+", " ").trim();
+    return line.length() <= 300 ? line : line.substring(0, 300) + "...";
   }
 
   @AfterAll
