@@ -249,7 +249,7 @@ public final class UnixFsReader {
 
   private static Shard shard(Node node) {
     UnixFsData data = node.unixFs;
-    if (data.hashType() == null || data.hashType() != HamtHash.MURMUR3_X64_64) {
+    if (data.hashType() == null || data.hashType() != HamtShard.MURMUR3_X64_64) {
       throw new IpfsException(Kind.INVALID_DATA, "HAMT shard " + node.cid + " uses hash function "
           + (data.hashType() == null ? "none" : "0x" + Long.toHexString(data.hashType()))
           + "; only murmur3-x64-64 (0x22) is supported");
@@ -330,7 +330,7 @@ public final class UnixFsReader {
   }
 
   private Cid hamtChild(Node root, String segment, String walked, List<Cid> visited) {
-    long hash = HamtHash.murmur3x64(segment.getBytes(StandardCharsets.UTF_8));
+    long hash = HamtHash.of(segment.getBytes(StandardCharsets.UTF_8));
     Shard shard = shard(root);
     int consumed = 0;
     while (true) {
@@ -383,7 +383,7 @@ public final class UnixFsReader {
         listShard(childShard(link.link.cid(), node), level, linkPath, entries);
         continue;
       }
-      long hash = HamtHash.murmur3x64(link.entryName.getBytes(StandardCharsets.UTF_8));
+      long hash = HamtHash.of(link.entryName.getBytes(StandardCharsets.UTF_8));
       if (hash >>> (Long.SIZE - level) != linkPath) {
         throw new IpfsException(Kind.INVALID_DATA, "HAMT shard " + node.cid + " holds '" + link.entryName
             + "' in a bucket its name does not hash to");

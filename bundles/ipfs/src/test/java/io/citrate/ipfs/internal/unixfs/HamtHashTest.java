@@ -27,6 +27,6 @@ class HamtHashTest {
   }
 
   private static long hash(String text) {
-    return HamtHash.murmur3x64(text.getBytes(StandardCharsets.UTF_8));
+    return HamtHash.of(text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -156,7 +156,7 @@ public final class TestDag implements BlockSource {
     int prefixLength = Integer.toHexString(fanout - 1).length();
     TreeMap<Integer, List<Map.Entry<String, Cid>>> buckets = new TreeMap<>();
     for (Map.Entry<String, Cid> entry : entries) {
-      long hash = HamtHash.murmur3x64(entry.getKey().getBytes(StandardCharsets.UTF_8));
+      long hash = HamtHash.of(entry.getKey().getBytes(StandardCharsets.UTF_8));
       buckets.computeIfAbsent(HamtHash.bits(hash, consumed, bits), bucket -> new ArrayList<>()).add(entry);
     }
     List<PbLink> links = new ArrayList<>();
@@ -177,7 +177,7 @@ public final class TestDag implements BlockSource {
       leadingZeros++;
     }
     byte[] trimmed = Arrays.copyOfRange(bitfield, leadingZeros, bitfield.length);
-    return node(links, UnixFsData.hamtShard(trimmed, HamtHash.MURMUR3_X64_64, fanout));
+    return node(links, UnixFsData.hamtShard(trimmed, HamtShard.MURMUR3_X64_64, fanout));
   }
 
   private static List<Map.Entry<String, Cid>> sortedByNameBytes(Map<String, Cid> entries) {

@@ -189,7 +189,7 @@ class UnixFsReaderMalformedTest {
 
   /** The bucket of a name at the first level of a fanout-256 shard. */
   private static int bucket(String name) {
-    return HamtHash.bits(HamtHash.murmur3x64(bytes(name)), 0, 8);
+    return HamtHash.bits(HamtHash.of(bytes(name)), 0, 8);
   }
 
   private static byte[] bitfieldOf(int... buckets) {
@@ -289,7 +289,7 @@ class UnixFsReaderMalformedTest {
   private static String findNameInBucketZero() {
     for (int index = 0; ; index++) {
       String name = "n" + index;
-      if (HamtHash.bits(HamtHash.murmur3x64(bytes(name)), 0, 3) == 0) {
+      if (HamtHash.bits(HamtHash.of(bytes(name)), 0, 3) == 0) {
         return name;
       }
     }
