@@ -9,11 +9,10 @@ import io.citrate.ipfs.api.IpfsPath;
 import io.citrate.ipfs.api.UnixFsEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -22,9 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.crypto.Cipher;
-import javax.crypto.spec.ChaCha20ParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -38,11 +35,14 @@ class UnixFsReaderConformanceTest {
   private static final int CHUNK = 262144;
   private static final String NAME_ALPHABET = "abcdefghijklmnopqrstuvwxyz01234567890-_";
 
-  private static final Path TESTDATA = Path.of(System.getProperty("citrate.testdata", "../../../shared/testdata"),
-      "ipfs");
+  private static Path testdata() {
+    String testdata = System.getProperty("citrate.testdata");
+    Assumptions.assumeTrue(testdata != null, "system property citrate.testdata is not set");
+    return Path.of(testdata, "ipfs");
+  }
 
   private static List<JsonNode> vectors() throws IOException {
-    JsonNode root = new ObjectMapper().readTree(TESTDATA.resolve("vectors.json").toFile());
+    JsonNode root = new ObjectMapper().readTree(testdata().resolve("vectors.json").toFile());
     List<JsonNode> vectors = new ArrayList<>();
     root.get("vectors").forEach(vectors::add);
     return vectors;
@@ -74,7 +74,7 @@ class UnixFsReaderConformanceTest {
   }
 
   private static void readFile(JsonNode vector, int version) throws IOException {
-    byte[] content = Files.readAllBytes(TESTDATA.resolve(vector.get("input_file").asText()));
+    byte[] content = Files.readAllBytes(testdata().resolve(vector.get("input_file").asText()));
     TestDag dag = new TestDag(version);
     boolean rawLeaves = version == 1;
     for (int offset = 0; offset < content.length; offset += CHUNK) {
@@ -198,7 +198,7 @@ class UnixFsReaderConformanceTest {
     return tests.stream();
   }
 
-  private static void readHamt(JsonNode vector, int version) throws IOException, GeneralSecurityException {
+  private static void readHamt(JsonNode vector, int version) throws IOException {
     JsonNode generator = vector.get("names_generator");
     List<String> names = names(generator);
     TestDag dag = new TestDag(version);
@@ -219,23 +219,19 @@ class UnixFsReaderConformanceTest {
     }
   }
 
-  /** Kubo's deterministic HAMT test names: a ChaCha20 keystream mapped onto a 39-character alphabet. */
-  private static List<String> names(JsonNode generator) throws GeneralSecurityException {
-    byte[] key = MessageDigest.getInstance("SHA-256").digest(
-        generator.get("seed").asText().getBytes(StandardCharsets.UTF_8));
-    Cipher chacha = Cipher.getInstance("ChaCha20");
-    chacha.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new ChaCha20ParameterSpec(new byte[12], 0));
-    byte[] stream = chacha.doFinal(new byte[1 << 20]);
+  /** Kubo's deterministic HAMT test names: a ChaCha20 stream mapped onto a 39-character alphabet. */
+  private static List<String> names(JsonNode generator) throws IOException {
     int count = generator.get("num_files").asInt();
     List<String> names = new ArrayList<>(count);
-    int position = 0;
-    for (int index = 0; index < count; index++) {
-      int length = generator.get(index == count - 1 ? "last_name_len" : "name_len").asInt();
-      StringBuilder name = new StringBuilder(length);
-      for (int character = 0; character < length; character++) {
-        name.append(NAME_ALPHABET.charAt((stream[position++] & 0xFF) % NAME_ALPHABET.length()));
+    try (InputStream stream = ContentGenerators.chacha20(generator.get("seed").asText(), 1 << 20)) {
+      for (int index = 0; index < count; index++) {
+        byte[] raw = stream.readNBytes(generator.get(index == count - 1 ? "last_name_len" : "name_len").asInt());
+        StringBuilder name = new StringBuilder(raw.length);
+        for (byte value : raw) {
+          name.append(NAME_ALPHABET.charAt((value & 0xFF) % NAME_ALPHABET.length()));
+        }
+        names.add(name.toString());
       }
-      names.add(name.toString());
     }
     return names;
   }
