@@ -545,12 +545,16 @@ public final class UnixFsReader {
     }
   }
 
-  /** A lazily reading stream over a {@link FileWalker}. */
+  /**
+   * A lazily reading stream over a {@link FileWalker}. A failure is final: every later read throws it again, so a
+   * caller that catches it cannot read on past the bytes that were missing.
+   */
   private static final class FileStream extends InputStream {
     private final FileWalker walker;
     private Slice current;
     private int position;
     private boolean ended;
+    private IpfsException failure;
 
     FileStream(FileWalker walker) {
       this.walker = walker;
@@ -558,10 +562,18 @@ public final class UnixFsReader {
 
     /** Whether a slice with bytes left is at hand, fetching the next one when needed. */
     private boolean fill() {
-      while (!ended && (current == null || position == current.length)) {
-        current = walker.next();
-        position = 0;
-        ended = current == null;
+      if (failure != null) {
+        throw failure;
+      }
+      try {
+        while (!ended && (current == null || position == current.length)) {
+          current = walker.next();
+          position = 0;
+          ended = current == null;
+        }
+      } catch (IpfsException e) {
+        failure = e;
+        throw e;
       }
       return !ended;
     }

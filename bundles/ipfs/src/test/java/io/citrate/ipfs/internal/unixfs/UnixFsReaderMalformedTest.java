@@ -76,13 +76,15 @@ class UnixFsReaderMalformedTest {
   void theErrorComesWhenTheBadLeafIsReachedAndNotBefore() throws Exception {
     Cid good = dag.raw(bytes("good"));
     Cid bad = dag.raw(bytes("ba"));
-    Cid file = fileNode(null, 8L, new long[] {4, 4}, List.of(good, bad));
+    Cid file = fileNode(null, 12L, new long[] {4, 4, 4}, List.of(good, bad, good));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertThat(reader.read(file, 0, 4, out)).isEqualTo(4);
     try (InputStream in = reader.open(file, 0, Long.MAX_VALUE)) {
       assertThat(in.readNBytes(4)).isEqualTo(bytes("good"));
       assertThatThrownBy(in::read).isInstanceOfSatisfying(IpfsException.class,
           e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_DATA));
+      // Reading on after the failure does not skip past the bad leaf.
+      assertThatThrownBy(in::readAllBytes).isInstanceOf(IpfsException.class);
     }
   }
 
