@@ -1,0 +1,92 @@
+package io.citrate.ipfs.internal.pin;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Route;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.OnExceptionDefinition;
+import org.apache.camel.support.RoutePolicySupport;
+
+/**
+ * Route {@value #ROUTE_ID}: each exchange is one attempt to pin one pin on one backend. A retryable failure is tried
+ * again under Camel's redelivery policy (exponential backoff up to the settings' limits); the wait is scheduled
+ * rather than slept, so a pin waiting for its retry holds no consumer and other pins go on. Exhausted retries, or a
+ * failure that is not retryable, mark that backend failed. Pins recorded while the route is not running are
+ * dispatched when it starts.
+ *
+ * <p>Stopping: a retry that comes due while the context stops ends without an attempt, and one scheduled later keeps
+ * its exchange in flight until the context's graceful shutdown times out; either way the pin keeps its state
+ * (pinning) and resumes when the queue starts again. Nothing is marked failed by a shutdown.
+ */
+final class PinQueueRoute extends RouteBuilder {
+  static final String ROUTE_ID = "ipfs-pin-queue";
+  /** Attempts waiting for a consumer; beyond this, dispatching waits for room. */
+  static final int QUEUE_SIZE = 100_000;
+
+  /** How long an idle consumer waits on the queue; stopping the route waits for it once. */
+  static final int POLL_TIMEOUT_MILLIS = 250;
+
+  private final PinManager manager;
+  private final PinSettings settings;
+
+  PinQueueRoute(PinManager manager, PinSettings settings) {
+    this.manager = manager;
+    this.settings = settings;
+  }
+
+  /** The queue's endpoint, the same for the consumer and for dispatch (seda refuses a second size for one queue). */
+  static String endpoint(PinSettings settings) {
+    return "seda:" + ROUTE_ID + "?size=" + QUEUE_SIZE + "&blockWhenFull=true&pollTimeout=" + POLL_TIMEOUT_MILLIS
+        + "&concurrentConsumers="
+        + settings.concurrency();
+  }
+
+  @Override
+  public void configure() {
+    OnExceptionDefinition retries = onException(PinAttemptException.class)
+        .maximumRedeliveries(settings.maxAttempts() - 1)
+        .redeliveryDelay(settings.initialDelay().toMillis())
+        .useExponentialBackOff()
+        .backOffMultiplier(settings.backoffMultiplier())
+        .maximumRedeliveryDelay(settings.maxDelay().toMillis())
+        .asyncDelayedRedelivery()
+        // Retries are the normal course of a pin: recorded in its status and metrics, not logged as errors.
+        .retryAttemptedLogLevel(LoggingLevel.DEBUG)
+        .retriesExhaustedLogLevel(LoggingLevel.DEBUG)
+        .logStackTrace(false);
+    retries.onRedelivery(manager::beforeRetry)
+        .handled(true)
+        .process(manager::retriesEnded);
+
+    from(endpoint(settings)).routeId(ROUTE_ID)
+        .routePolicy(new Lifecycle())
+        .process(manager::attempt);
+  }
+
+  /** Starts dispatching when the route starts, and stops it when the route stops. */
+  private final class Lifecycle extends RoutePolicySupport {
+    @Override
+    public void onStart(Route route) {
+      manager.queueStarted(route.getCamelContext());
+    }
+
+    @Override
+    public void onStop(Route route) {
+      manager.queueStopped();
+    }
+
+    @Override
+    public void onSuspend(Route route) {
+      manager.queueStopped();
+    }
+
+    @Override
+    public void onResume(Route route) {
+      manager.queueStarted(route.getCamelContext());
+    }
+
+    @Override
+    public void onRemove(Route route) {
+      manager.queueStopped();
+    }
+  }
+}
