@@ -9,18 +9,24 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The node's IPFS content: import with Kubo's content ids, read back, move as CAR, collect garbage. Content stays
- * only while something pins it: an import is protected from garbage collection until it returns, and a caller that
- * wants to keep it pins the root through {@link Pins}. Failures are {@link IpfsException}s; a refused operation
- * stores nothing that a later collection would not remove.
+ * only while something pins it: an import is protected from garbage collection while it runs, and with {@code pin}
+ * its root is pinned (with the node's replication target) before that protection ends, as {@code ipfs add} does.
+ * Failures are {@link IpfsException}s; a refused operation stores nothing that a later collection would not remove.
  */
 @ProviderType
 public interface Ipfs {
 
-  /** Imports the bytes of {@code content} (read to its end, never held whole) as one file. */
-  ImportResult add(InputStream content, ImportOptions options);
+  /**
+   * Imports the bytes of {@code content} (read to its end, never held whole) as one file; with {@code pin}, pins
+   * the root under {@code pinName} (empty for none).
+   */
+  ImportResult add(InputStream content, ImportOptions options, boolean pin, String pinName);
 
-  /** Imports a file or a directory tree ({@code ipfs add -r}: every entry, hidden ones included). */
-  ImportResult add(Path fileOrDirectory, ImportOptions options);
+  /**
+   * Imports a file or a directory tree ({@code ipfs add -r}: every entry, hidden ones included); with {@code pin},
+   * pins the root under the file's or directory's name.
+   */
+  ImportResult add(Path fileOrDirectory, ImportOptions options, boolean pin);
 
   /** What {@code path} names. */
   UnixFsEntry stat(IpfsPath path);
@@ -44,11 +50,11 @@ public interface Ipfs {
   void exportCar(Cid root, OutputStream out);
 
   /**
-   * Imports every block of a CAR v1 stream, verifying each against its id before it is stored; returns the roots
-   * the header names. A corrupt or truncated stream is refused with what had been verified kept only until the
-   * next garbage collection.
+   * Imports every block of a CAR v1 stream, verifying each against its id before it is stored, and with
+   * {@code pin} pins the roots the header names; returns those roots. A corrupt or truncated stream is refused,
+   * nothing is pinned, and what had been verified stays only until the next garbage collection.
    */
-  List<Cid> importCar(InputStream car);
+  List<Cid> importCar(InputStream car, boolean pin);
 
   /** Removes every block no pin reaches; pinned blocks, and those of imports in progress, are never removed. */
   GcResult collectGarbage();
