@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class KuboPinBackendTest {
   private final FakeKubo kubo = new FakeKubo();
   private final KeyValueBlockstore local = new KeyValueBlockstore(new MemoryKeyValueStore());
-  private final KuboPinBackend backend = new KuboPinBackend(kubo.url(), Duration.ofMillis(500), local);
+  private final KuboPinBackend backend = new KuboPinBackend(kubo.url(), Duration.ofSeconds(1), local);
 
   KuboPinBackendTest() throws Exception {}
 
@@ -103,7 +103,7 @@ class KuboPinBackendTest {
     long started = System.nanoTime();
     assertThatThrownBy(() -> backend.pin(cid, ""))
         .isInstanceOfSatisfying(PinAttemptException.class, e -> assertThat(e.retryable()).isTrue())
-        .hasMessageContaining("no answer within 500 ms");
+        .hasMessageContaining("no answer within 1000 ms");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
 
     backend.pin(cid, "");

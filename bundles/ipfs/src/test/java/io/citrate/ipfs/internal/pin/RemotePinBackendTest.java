@@ -15,7 +15,7 @@ class RemotePinBackendTest {
 
   private final FakePinningService service = new FakePinningService("secret");
   private final RemotePinBackend backend =
-      new RemotePinBackend("pinata", service.url(), "secret", Duration.ofMillis(500));
+      new RemotePinBackend("pinata", service.url(), "secret", Duration.ofSeconds(1));
 
   RemotePinBackendTest() throws Exception {}
 
@@ -70,7 +70,7 @@ class RemotePinBackendTest {
 
   @Test
   void aRefusedTokenIsNotRetried() {
-    RemotePinBackend wrongToken = new RemotePinBackend("pinata", service.url(), "wrong", Duration.ofMillis(500));
+    RemotePinBackend wrongToken = new RemotePinBackend("pinata", service.url(), "wrong", Duration.ofSeconds(1));
 
     assertThatThrownBy(() -> wrongToken.pin(CID, ""))
         .isInstanceOfSatisfying(PinAttemptException.class, e -> assertThat(e.retryable()).isFalse())
@@ -95,7 +95,7 @@ class RemotePinBackendTest {
 
     assertThatThrownBy(() -> backend.pin(CID, ""))
         .isInstanceOfSatisfying(PinAttemptException.class, e -> assertThat(e.retryable()).isTrue())
-        .hasMessageContaining("did not answer GET /pins?cid=" + CID + " within 500 ms");
+        .hasMessageContaining("did not answer GET /pins?cid=" + CID + " within 1000 ms");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
   }
 
