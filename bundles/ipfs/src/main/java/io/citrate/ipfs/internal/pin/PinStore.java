@@ -5,6 +5,7 @@ import io.citrate.ipfs.api.IpfsException;
 import io.citrate.ipfs.api.IpfsException.Kind;
 import io.citrate.ipfs.internal.dag.Varint.Cursor;
 import io.citrate.store.api.KeyRange;
+import io.citrate.store.api.KeyValueSnapshot;
 import io.citrate.store.api.KeyValueStore;
 import io.citrate.store.api.StoreException;
 import io.citrate.store.api.StoreLimits;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Pins in the node's key-value store: each record by request id, plus two indexes, all written in one batch per
@@ -84,14 +86,17 @@ final class PinStore {
     return new ArrayList<>(roots);
   }
 
-  /** Visits records newest first until {@code visitor} returns false. */
+  /** Visits records newest first until {@code visitor} returns false, all from one consistent snapshot. */
   void visitNewestFirst(Predicate<PinRecord> visitor) {
     guarded(() -> {
-      store.scanDescending(BY_TIME, KeyRange.all(), (key, value) -> {
-        String requestId = new String(key, Long.BYTES, key.length - Long.BYTES, StandardCharsets.UTF_8);
-        Optional<PinRecord> record = store.get(PINS, utf8(requestId)).map(bytes -> PinRecord.decode(requestId, bytes));
-        return record.isEmpty() || visitor.test(record.get());
-      });
+      try (KeyValueSnapshot snapshot = store.snapshot()) {
+        snapshot.scanDescending(BY_TIME, KeyRange.all(), (key, value) -> {
+          String requestId = new String(key, Long.BYTES, key.length - Long.BYTES, StandardCharsets.UTF_8);
+          Optional<PinRecord> record =
+              snapshot.get(PINS, utf8(requestId)).map(bytes -> PinRecord.decode(requestId, bytes));
+          return record.isEmpty() || visitor.test(record.get());
+        });
+      }
       return null;
     });
   }
@@ -145,7 +150,7 @@ final class PinStore {
   }
 
   /** Runs a store operation, reporting the store's failures as STORAGE. */
-  private static <T> T guarded(java.util.function.Supplier<T> operation) {
+  private static <T> T guarded(Supplier<T> operation) {
     try {
       return operation.get();
     } catch (StoreException e) {
