@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class FakePinningService implements AutoCloseable {
   private final Map<String, Request> requests = Collections.synchronizedMap(new LinkedHashMap<>());
   private final CountDownLatch released = new CountDownLatch(1);
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-  final Set<Cid> failing = Collections.synchronizedSet(new java.util.HashSet<>());
+  final Set<Cid> failing = Collections.synchronizedSet(new HashSet<>());
   volatile int garbageAnswers;
   volatile int hangingCalls;
 

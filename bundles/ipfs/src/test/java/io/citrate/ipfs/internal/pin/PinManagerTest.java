@@ -14,9 +14,11 @@ import io.citrate.ipfs.api.PinRequest;
 import io.citrate.ipfs.api.PinState;
 import io.citrate.ipfs.api.PinStatus;
 import io.citrate.store.api.MemoryKeyValueStore;
+import io.citrate.store.api.WriteBatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,6 +109,48 @@ class PinManagerTest {
   }
 
   @Test
+  void badRequestsAndSettingsAreRefusedAndNothingIsStored() {
+    PinManager manager = manager(settings(1, 3, 1), new ScriptedBackend("local"));
+    Map<String, String> hugeMeta = new HashMap<>();
+    for (int i = 0; i < 1000; i++) {
+      hugeMeta.put("key" + i, "v".repeat(5_000));
+    }
+    assertThatThrownBy(() -> manager.pin(new PinRequest(cid("a"), "", hugeMeta, 0)))
+        .isInstanceOfSatisfying(IpfsException.class,
+            e -> assertThat(e.kind()).isEqualTo(IpfsException.Kind.TOO_LARGE))
+        .hasMessageContaining("metadata");
+    assertThat(manager.list(PinQuery.all(10))).isEmpty();
+    assertThat(gauge("pins.state.queued")).isZero();
+
+    assertThatThrownBy(() -> new PinSettings(1, 0, Duration.ofMillis(1), 2.0, Duration.ofMillis(1), 1))
+        .isInstanceOf(IpfsException.class).hasMessageContaining("max attempts");
+    assertThatThrownBy(() -> new PinSettings(1, 3, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(1), 1))
+        .isInstanceOf(IpfsException.class).hasMessageContaining("max retry delay");
+    assertThatThrownBy(() -> manager(settings(1, 3, 1), new ScriptedBackend("a"), new ScriptedBackend("a")))
+        .isInstanceOf(IpfsException.class).hasMessageContaining("two pin backends");
+    assertThatThrownBy(() -> manager(settings(1, 3, 1), new ScriptedBackend("bad name")))
+        .isInstanceOf(IpfsException.class).hasMessageContaining("bad name");
+
+    manager.close();
+    managers.remove(manager);
+    assertThatThrownBy(() -> manager.pin(PinRequest.of(cid("a"))))
+        .isInstanceOfSatisfying(IpfsException.class,
+            e -> assertThat(e.kind()).isEqualTo(IpfsException.Kind.UNAVAILABLE));
+  }
+
+  @Test
+  void aDamagedStoredPinIsReportedAsAStorageFailure() {
+    PinManager manager = manager(settings(1, 3, 1), new ScriptedBackend("local"));
+    String id = manager.pin(PinRequest.of(cid("a"))).requestId();
+    store.commit(new WriteBatch().put(PinStore.PINS, id.getBytes(StandardCharsets.UTF_8),
+        "{not json".getBytes(StandardCharsets.UTF_8)));
+
+    assertThatThrownBy(() -> manager.status(id))
+        .isInstanceOfSatisfying(IpfsException.class, e -> assertThat(e.kind()).isEqualTo(IpfsException.Kind.STORAGE))
+        .hasMessageContaining("stored pin " + id);
+  }
+
+  @Test
   void retriesWithExponentialBackoffAndCountsAttempts() throws Exception {
     ScriptedBackend flaky = new ScriptedBackend("kubo").failing(3);
     PinManager manager = manager(settings(1, 5, 1), flaky);
@@ -158,7 +202,7 @@ class PinManagerTest {
   @Test
   void aPinWaitingForItsRetryHoldsNoConsumer() throws Exception {
     ScriptedBackend slow = new ScriptedBackend("kubo").failing(1);
-    PinSettings longRetry = new PinSettings(1, 3, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(2), 1);
+    PinSettings longRetry = new PinSettings(1, 3, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(1), 1);
     PinManager manager = manager(longRetry, slow);
     start(manager);
 
