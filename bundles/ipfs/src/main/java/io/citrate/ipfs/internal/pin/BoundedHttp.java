@@ -1,8 +1,11 @@
 package io.citrate.ipfs.internal.pin;
 
+import io.citrate.ipfs.api.IpfsException;
+import io.citrate.ipfs.api.IpfsException.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,10 +38,18 @@ final class BoundedHttp {
 
   BoundedHttp(Duration timeout) {
     if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-      throw new IllegalArgumentException("a backend timeout must be positive");
+      throw new IpfsException(Kind.INVALID_DATA, "a pin backend timeout must be positive, not " + timeout);
     }
     this.timeout = timeout;
     this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** Refuses an address that is not an absolute http or https URL, naming {@code what} it was meant to be. */
+  static void checkHttpUrl(URI url, String what) {
+    if (url == null || url.getHost() == null
+        || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
+      throw new IpfsException(Kind.INVALID_DATA, what + " '" + url + "' is not an http or https URL");
+    }
   }
 
   Duration timeout() {

@@ -68,6 +68,7 @@ public final class KuboPinBackend implements PinBackend, BlockSource {
    * @param localBlocks the node's blocks, the source of uploads
    */
   public KuboPinBackend(URI apiUrl, Duration timeout, KeyValueBlockstore localBlocks) {
+    BoundedHttp.checkHttpUrl(apiUrl, "Kubo RPC address");
     String base = apiUrl.toString();
     this.api = URI.create((base.endsWith("/") ? base : base + "/") + "api/v0/");
     this.http = new BoundedHttp(timeout);

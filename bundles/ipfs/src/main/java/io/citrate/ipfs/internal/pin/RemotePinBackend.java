@@ -51,6 +51,7 @@ public final class RemotePinBackend implements PinBackend {
     if (bearerToken == null || bearerToken.isBlank()) {
       throw new IpfsException(Kind.INVALID_DATA, "pinning service " + name + " has no access token configured");
     }
+    BoundedHttp.checkHttpUrl(endpoint, "pinning service " + name + " endpoint");
     String base = endpoint.toString();
     this.name = name;
     this.pins = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/pins");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.citrate.ipfs.api.Cid;
+import io.citrate.ipfs.api.IpfsException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -117,6 +119,16 @@ class RemotePinBackendTest {
     backend.unpin(CID);
 
     assertThat(service.requests()).isEmpty();
+  }
+
+  @Test
+  void aMisconfiguredServiceIsRefusedUpFront() {
+    assertThatThrownBy(() -> new RemotePinBackend("pinata", URI.create("ftp://pins.example"), "secret",
+        Duration.ofSeconds(1))).isInstanceOf(IpfsException.class).hasMessageContaining("not an http or https URL");
+    assertThatThrownBy(() -> new RemotePinBackend("pinata", service.url(), " ", Duration.ofSeconds(1)))
+        .isInstanceOf(IpfsException.class).hasMessageContaining("no access token");
+    assertThatThrownBy(() -> new RemotePinBackend("pinata", service.url(), "secret", Duration.ZERO))
+        .isInstanceOf(IpfsException.class).hasMessageContaining("timeout must be positive");
   }
 
   private static void assertRetryable(Runnable attempt, String status) {
