@@ -33,6 +33,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -142,8 +144,8 @@ public final class KuboPinBackend implements PinBackend, BlockSource {
     if (!keys.isObject()) {
       throw new PinAttemptException("Kubo at " + api + " answered pin/ls without Keys", true);
     }
-    for (var names = keys.fieldNames(); names.hasNext(); ) {
-      if (sameContent(parseCid("pin/ls", names.next()), cid)) {
+    for (Map.Entry<String, JsonNode> key : keys.properties()) {
+      if (sameContent(parseCid("pin/ls", key.getKey()), cid)) {
         return true;
       }
     }
@@ -231,7 +233,7 @@ public final class KuboPinBackend implements PinBackend, BlockSource {
           }
           continue;
         }
-        var block = localBlocks.find(next);
+        Optional<byte[]> block = localBlocks.find(next);
         if (block.isEmpty()) {
           return false;
         }

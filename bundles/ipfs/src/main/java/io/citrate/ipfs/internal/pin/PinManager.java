@@ -57,7 +57,7 @@ public final class PinManager implements Pins, AutoCloseable {
   private final Map<String, PinBackend> backends = new LinkedHashMap<>();
   private final PinSettings settings;
   private final PinMetrics metrics;
-  private final Clock clock;
+  private final Clock clock = Clock.systemUTC();
   private final SecureRandom random = new SecureRandom();
   /** Serializes read-modify-write of records, so two backends' outcomes for one pin never overwrite each other. */
   private final Object writeLock = new Object();
@@ -74,11 +74,6 @@ public final class PinManager implements Pins, AutoCloseable {
   private record Dispatcher(ProducerTemplate producer, ExecutorService resumer, CamelContext context) {}
 
   public PinManager(KeyValueStore store, List<PinBackend> backends, PinSettings settings, MetricRegistry metrics) {
-    this(store, backends, settings, metrics, Clock.systemUTC());
-  }
-
-  PinManager(KeyValueStore store, List<PinBackend> backends, PinSettings settings, MetricRegistry metrics,
-      Clock clock) {
     if (backends.isEmpty()) {
       throw new IpfsException(Kind.INVALID_DATA, "no pin backend is configured");
     }
@@ -97,7 +92,6 @@ public final class PinManager implements Pins, AutoCloseable {
     }
     this.store = new PinStore(store);
     this.settings = settings;
-    this.clock = clock;
     this.metrics = new PinMetrics(metrics, this.backends.keySet());
     this.store.visitAll(record -> {
       metrics(null, record.state());

@@ -126,7 +126,7 @@ record PinRecord(String requestId, Cid cid, String name, Map<String, String> met
     try {
       JsonNode root = JSON.readTree(bytes);
       Map<String, String> meta = new LinkedHashMap<>();
-      root.required("meta").fields().forEachRemaining(entry -> meta.put(entry.getKey(), entry.getValue().asText()));
+      root.required("meta").properties().forEach(entry -> meta.put(entry.getKey(), entry.getValue().asText()));
       List<Backend> backends = new ArrayList<>();
       for (JsonNode node : root.required("backends")) {
         backends.add(new Backend(node.required("name").asText(), PinState.valueOf(node.required("state").asText()),
