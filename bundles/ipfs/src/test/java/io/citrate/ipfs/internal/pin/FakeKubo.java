@@ -39,8 +39,8 @@ import java.util.concurrent.TimeUnit;
  * {@code {"Message", "Code", "Type": "error"}} with status 500), not a real Kubo: it keeps blocks and recursive pins
  * in memory and computes what a real Kubo would with this project's importer and CAR reader. Commands: pin/ls,
  * pin/add (from its "network", a second blockstore standing for the peers it could fetch from), pin/rm, add
- * (multipart, with cid-version, raw-leaves, chunker=size-N and pin), dag/import (multipart CAR, pin-roots) and
- * block/get. Faults can be queued: answers to give instead, and calls to leave hanging.
+ * (multipart, with cid-version, raw-leaves, chunker=size-N and pin), dag/import (multipart CAR; pin-roots, off by
+ * default since Kubo 0.21) and block/get. Faults can be queued: answers to give instead, and calls to leave hanging.
  */
 final class FakeKubo implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -200,7 +200,7 @@ final class FakeKubo implements AutoCloseable {
     StringBuilder answer = new StringBuilder();
     for (Cid root : roots) {
       String pinError = "";
-      if (Boolean.parseBoolean(query.getOrDefault("pin-roots", "true"))) {
+      if (Boolean.parseBoolean(query.getOrDefault("pin-roots", "false"))) {
         if (whole(blocks, root)) {
           pin(root);
         } else {
