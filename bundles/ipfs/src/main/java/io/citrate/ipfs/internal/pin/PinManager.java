@@ -64,6 +64,9 @@ public final class PinManager implements Pins, AutoCloseable {
   /** Attempts in the queue or in flight, so one is never queued twice (a pin made while the queue resumes). */
   private final Set<PinTask> inQueue = ConcurrentHashMap.newKeySet();
   private volatile Dispatcher dispatcher;
+  private volatile RetryTimer retryTimer;
+  /** Set while the queue stops: attempts then end at once, leaving their pins to resume at the next start. */
+  private volatile boolean releasing;
   private volatile boolean closed;
   private Instant lastCreated = Instant.EPOCH;
 
@@ -200,16 +203,35 @@ public final class PinManager implements Pins, AutoCloseable {
     return store.roots();
   }
 
-  /** Unregisters the metrics and refuses further calls; the queue route's lifecycle is its context's. */
+  /**
+   * Refuses further calls, releases the retries waiting in the queue (so stopping the route then waits for no
+   * backoff) and unregisters the metrics. The route itself is stopped with its context.
+   */
   @Override
   public void close() {
     closed = true;
+    releaseRetries();
     metrics.remove();
   }
 
   // The queue's side, called by PinQueueRoute.
 
+  /** The timer the queue route schedules retries on. */
+  void retriesOn(RetryTimer timer) {
+    retryTimer = timer;
+  }
+
+  /** The queue stops: waiting retries run now and end without an attempt. */
+  void releaseRetries() {
+    releasing = true;
+    RetryTimer timer = retryTimer;
+    if (timer != null) {
+      timer.releaseWaiting();
+    }
+  }
+
   void queueStarted(CamelContext context) {
+    releasing = closed;
     ExecutorService resumer = context.getExecutorServiceManager().newSingleThreadExecutor(this, "ipfs-pin-resume");
     Dispatcher started = new Dispatcher(context.createProducerTemplate(), resumer, context);
     dispatcher = started;
@@ -233,8 +255,8 @@ public final class PinManager implements Pins, AutoCloseable {
   /** One attempt: marks the backend pinning, calls it, records the outcome or hands a retryable failure to Camel. */
   void attempt(Exchange exchange) {
     PinTask task = exchange.getIn().getBody(PinTask.class);
-    if (exchange.getContext().isStopping()) {
-      // A retry due while the context stops: leave the pin to resume at the next start, and let the stop go on.
+    if (releasing || exchange.getContext().isStopping()) {
+      // A retry released by a stop: leave the pin to resume at the next start, and let the stop go on.
       inQueue.remove(task);
       return;
     }
@@ -288,6 +310,9 @@ public final class PinManager implements Pins, AutoCloseable {
 
   /** Camel's onRedelivery, just before a retry runs: the failure itself was recorded when it happened. */
   void beforeRetry(Exchange exchange) {
+    if (releasing) {
+      return;
+    }
     metrics.retry();
     PinTask task = exchange.getIn().getBody(PinTask.class);
     LOG.debug("retrying pin {} on {} after: {}", task.requestId(), task.backend(), errorOf(exchange));

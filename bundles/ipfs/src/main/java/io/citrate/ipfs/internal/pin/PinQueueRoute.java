@@ -1,9 +1,11 @@
 package io.citrate.ipfs.internal.pin;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.OnExceptionDefinition;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.RoutePolicySupport;
 
 /**
@@ -13,9 +15,9 @@ import org.apache.camel.support.RoutePolicySupport;
  * failure that is not retryable, mark that backend failed. Pins recorded while the route is not running are
  * dispatched when it starts.
  *
- * <p>Stopping: a retry that comes due while the context stops ends without an attempt, and one scheduled later keeps
- * its exchange in flight until the context's graceful shutdown times out; either way the pin keeps its state
- * (pinning) and resumes when the queue starts again. Nothing is marked failed by a shutdown.
+ * <p>Stopping: when the context stops, or the manager closes (before its component stops the route), every retry
+ * waiting on the {@link RetryTimer} is released and ends without an attempt, so the stop waits for no backoff; the
+ * pin keeps its state (pinning) and resumes when the queue starts again. Nothing is marked failed by a stop.
  */
 final class PinQueueRoute extends RouteBuilder {
   static final String ROUTE_ID = "ipfs-pin-queue";
@@ -42,6 +44,20 @@ final class PinQueueRoute extends RouteBuilder {
 
   @Override
   public void configure() {
+    RetryTimer retryTimer = new RetryTimer();
+    manager.retriesOn(retryTimer);
+    getContext().addLifecycleStrategy(new LifecycleStrategySupport() {
+      @Override
+      public void onContextStopping(CamelContext context) {
+        manager.releaseRetries();
+      }
+
+      @Override
+      public void onContextStopped(CamelContext context) {
+        retryTimer.shutdown();
+      }
+    });
+    errorHandler(defaultErrorHandler().executorService(retryTimer.executor()));
     OnExceptionDefinition retries = onException(PinAttemptException.class)
         .maximumRedeliveries(settings.maxAttempts() - 1)
         .redeliveryDelay(settings.initialDelay().toMillis())

@@ -330,14 +330,36 @@ class PinManagerTest {
     CamelContext context = start(manager);
     String id = manager.pin(PinRequest.of(cid("a"))).requestId();
     await().atMost(WAIT).until(() -> part(manager.status(id).orElseThrow(), "kubo").lastError() != null);
-    context.getShutdownStrategy().setTimeout(1);
 
     long started = System.nanoTime();
     context.stop();
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-    assertThat(manager.status(id).orElseThrow().state()).isEqualTo(PinState.PINNING);
+    // The 30 s backoff is not waited out, nor the 5 s shutdown timeout.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    assertThat(down.attemptTimes).hasSize(1);
     assertThat(part(manager.status(id).orElseThrow(), "kubo").state()).isEqualTo(PinState.PINNING);
+    assertThat(part(manager.status(id).orElseThrow(), "kubo").attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void closingTheManagerReleasesWaitingRetriesSoItsRouteStopsAtOnce() throws Exception {
+    ScriptedBackend down = new ScriptedBackend("kubo").failing(1_000);
+    PinSettings longRetry = new PinSettings(1, 5, Duration.ofSeconds(30), 2.0, Duration.ofSeconds(30), 1);
+    PinManager manager = manager(longRetry, down);
+    CamelContext context = start(manager);
+    String id = manager.pin(PinRequest.of(cid("a"))).requestId();
+    await().atMost(WAIT).until(() -> part(manager.status(id).orElseThrow(), "kubo").lastError() != null);
+
+    manager.close();
+    managers.remove(manager);
+    long started = System.nanoTime();
+    context.getRouteController().stopRoute(PinQueueRoute.ROUTE_ID);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    assertThat(down.attemptTimes).hasSize(1);
+    try (PinManager reader = new PinManager(store, List.of(down), longRetry, new MetricRegistry())) {
+      assertThat(reader.status(id).orElseThrow().state()).isEqualTo(PinState.PINNING);
+    }
   }
 
   private long gauge(String name) {
