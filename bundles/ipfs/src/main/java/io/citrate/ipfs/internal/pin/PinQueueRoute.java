@@ -29,6 +29,7 @@ final class PinQueueRoute extends RouteBuilder {
 
   private final PinManager manager;
   private final PinSettings settings;
+  private final RetryTimer retryTimer = new RetryTimer();
 
   PinQueueRoute(PinManager manager, PinSettings settings) {
     this.manager = manager;
@@ -44,7 +45,6 @@ final class PinQueueRoute extends RouteBuilder {
 
   @Override
   public void configure() {
-    RetryTimer retryTimer = new RetryTimer();
     manager.retriesOn(retryTimer);
     getContext().addLifecycleStrategy(new LifecycleStrategySupport() {
       @Override
@@ -103,6 +103,7 @@ final class PinQueueRoute extends RouteBuilder {
     @Override
     public void onRemove(Route route) {
       manager.queueStopped();
+      retryTimer.shutdown();
     }
   }
 }
