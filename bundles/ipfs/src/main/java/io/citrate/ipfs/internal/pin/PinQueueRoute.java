@@ -4,7 +4,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.RoutePolicySupport;
 
@@ -39,8 +38,7 @@ final class PinQueueRoute extends RouteBuilder {
   /** The queue's endpoint, the same for the consumer and for dispatch (seda refuses a second size for one queue). */
   static String endpoint(PinSettings settings) {
     return "seda:" + ROUTE_ID + "?size=" + QUEUE_SIZE + "&blockWhenFull=true&pollTimeout=" + POLL_TIMEOUT_MILLIS
-        + "&concurrentConsumers="
-        + settings.concurrency();
+        + "&concurrentConsumers=" + settings.concurrency();
   }
 
   @Override
@@ -58,7 +56,7 @@ final class PinQueueRoute extends RouteBuilder {
       }
     });
     errorHandler(defaultErrorHandler().executorService(retryTimer.executor()));
-    OnExceptionDefinition retries = onException(PinAttemptException.class)
+    onException(PinAttemptException.class)
         .maximumRedeliveries(settings.maxAttempts() - 1)
         .redeliveryDelay(settings.initialDelay().toMillis())
         .useExponentialBackOff()
@@ -68,8 +66,8 @@ final class PinQueueRoute extends RouteBuilder {
         // Retries are the normal course of a pin: recorded in its status and metrics, not logged as errors.
         .retryAttemptedLogLevel(LoggingLevel.DEBUG)
         .retriesExhaustedLogLevel(LoggingLevel.DEBUG)
-        .logStackTrace(false);
-    retries.onRedelivery(manager::beforeRetry)
+        .logStackTrace(false)
+        .onRedelivery(manager::beforeRetry)
         .handled(true)
         .process(manager::retriesEnded);
 
