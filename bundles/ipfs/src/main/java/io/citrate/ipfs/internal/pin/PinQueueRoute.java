@@ -1,5 +1,8 @@
 package io.citrate.ipfs.internal.pin;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Route;
@@ -44,17 +47,6 @@ final class PinQueueRoute extends RouteBuilder {
   @Override
   public void configure() {
     manager.retriesOn(retryTimer);
-    getContext().addLifecycleStrategy(new LifecycleStrategySupport() {
-      @Override
-      public void onContextStopping(CamelContext context) {
-        manager.releaseRetries();
-      }
-
-      @Override
-      public void onContextStopped(CamelContext context) {
-        retryTimer.shutdown();
-      }
-    });
     errorHandler(defaultErrorHandler().executorService(retryTimer.executor()));
     onException(PinAttemptException.class)
         .maximumRedeliveries(settings.maxAttempts() - 1)
@@ -76,11 +68,28 @@ final class PinQueueRoute extends RouteBuilder {
         .process(manager::attempt);
   }
 
-  /** Starts dispatching when the route starts, and stops it when the route stops. */
+  /**
+   * Starts dispatching when the route starts, and stops it when the route stops. A builder configures its routes once
+   * and may be added to several contexts in turn (a node context that restarts), so the hook that releases waiting
+   * retries when a context stops is added to each context the route starts in.
+   */
   private final class Lifecycle extends RoutePolicySupport {
+    private final Set<CamelContext> hooked = Collections.newSetFromMap(new WeakHashMap<>());
+
     @Override
     public void onStart(Route route) {
-      manager.queueStarted(route.getCamelContext());
+      CamelContext context = route.getCamelContext();
+      synchronized (hooked) {
+        if (hooked.add(context)) {
+          context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext stopping) {
+              manager.releaseRetries();
+            }
+          });
+        }
+      }
+      manager.queueStarted(context);
     }
 
     @Override
@@ -101,7 +110,6 @@ final class PinQueueRoute extends RouteBuilder {
     @Override
     public void onRemove(Route route) {
       manager.queueStopped();
-      retryTimer.shutdown();
     }
   }
 }

@@ -2,6 +2,7 @@ package io.citrate.ipfs.internal.pin;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The timer on which Camel schedules the pin queue's retries. A waiting retry keeps its exchange in flight, and
@@ -10,11 +11,19 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * attempt, leaving the pin to resume at the next start.
  */
 final class RetryTimer {
+  /** Its one thread ends after this long without a retry, so an idle or abandoned timer holds no thread. */
+  private static final long IDLE_SECONDS = 30;
+
   private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
     Thread thread = new Thread(task, "ipfs-pin-retry");
     thread.setDaemon(true);
     return thread;
   });
+
+  RetryTimer() {
+    executor.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
+    executor.allowCoreThreadTimeOut(true);
+  }
 
   ScheduledExecutorService executor() {
     return executor;
@@ -27,9 +36,5 @@ final class RetryTimer {
         waiting.run();
       }
     }
-  }
-
-  void shutdown() {
-    executor.shutdownNow();
   }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -339,6 +340,25 @@ class PinManagerTest {
     assertThat(down.attemptTimes).hasSize(1);
     assertThat(part(manager.status(id).orElseThrow(), "kubo").state()).isEqualTo(PinState.PINNING);
     assertThat(part(manager.status(id).orElseThrow(), "kubo").attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void oneBuilderServesAContextThatReplacesAStoppedOne() throws Exception {
+    ScriptedBackend flaky = new ScriptedBackend("kubo").failing(2);
+    PinManager manager = manager(settings(1, 5, 1), flaky);
+    RoutesBuilder routes = manager.queueRoute();
+    CamelContext first = new DefaultCamelContext();
+    first.addRoutes(routes);
+    first.start();
+    first.stop();
+
+    CamelContext second = new DefaultCamelContext();
+    contexts.add(second);
+    second.addRoutes(routes);
+    second.start();
+
+    PinStatus pinned = awaitState(manager, manager.pin(PinRequest.of(cid("a"))).requestId(), PinState.PINNED);
+    assertThat(part(pinned, "kubo").attempts()).isEqualTo(3);
   }
 
   @Test
