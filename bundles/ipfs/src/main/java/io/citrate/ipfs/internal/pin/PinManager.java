@@ -104,7 +104,9 @@ public final class PinManager implements Pins, AutoCloseable {
 
   /**
    * The queue route to add to a Camel context. Pins recorded before a context runs it stay queued and are
-   * dispatched when it starts; stopping it leaves unfinished pins to the next start.
+   * dispatched when it starts; stopping it leaves unfinished pins to the next start. A context that stops releases
+   * the retries waiting out their backoff by itself; to remove the route from a context that goes on running, close
+   * this manager first, or the route's graceful stop waits for those retries until the context's shutdown timeout.
    */
   public RoutesBuilder queueRoute() {
     return new PinQueueRoute(this, settings);
