@@ -254,7 +254,11 @@ public final class PinManager implements Pins, AutoCloseable {
     inQueue.clear();
   }
 
-  /** One attempt: marks the backend pinning, calls it, records the outcome or hands a retryable failure to Camel. */
+  /**
+   * One attempt: marks the backend pinning, calls it, records the outcome or hands a retryable failure to Camel. A pin
+   * store that cannot record (a full disk) fails the attempt retryably: attempts are idempotent, so the retry records
+   * what this one could not.
+   */
   void attempt(Exchange exchange) {
     PinTask task = exchange.getIn().getBody(PinTask.class);
     if (releasing || exchange.getContext().isStopping()) {
@@ -264,18 +268,14 @@ public final class PinManager implements Pins, AutoCloseable {
     }
     PinBackend backend = backends.get(task.backend());
     BackendPin pin;
-    synchronized (writeLock) {
-      Optional<PinRecord> found = store.find(task.requestId());
-      PinRecord.Backend part = found.map(record -> record.backend(task.backend())).orElse(null);
-      if (part == null || part.finished() || backend == null) {
-        inQueue.remove(task);
-        return;
-      }
-      PinRecord record = found.get();
-      Instant now = clock.instant();
-      update(record, record.withBackend(task.backend(), b -> new PinRecord.Backend(b.name(), PinState.PINNING,
-          b.attempts() + 1, b.lastError(), now, b.reference())));
-      pin = new BackendPin(record.cid(), record.name(), record.meta(), part.reference());
+    try {
+      pin = begin(task, backend);
+    } catch (IpfsException e) {
+      throw unrecorded(e);
+    }
+    if (pin == null) {
+      inQueue.remove(task);
+      return;
     }
     exchange.setProperty(ATTEMPT_PIN, pin);
     try {
@@ -287,7 +287,23 @@ public final class PinManager implements Pins, AutoCloseable {
       failed(task, pin, new PinAttemptException("backend " + backend.name() + " failed: " + e.getMessage(), true, e));
       return;
     }
-    finish(task, pin, PinState.PINNED, null);
+    recording(() -> finish(task, pin, PinState.PINNED, null));
+  }
+
+  /** Counts the attempt and marks the backend pinning; null when there is nothing to attempt (gone or finished). */
+  private BackendPin begin(PinTask task, PinBackend backend) {
+    synchronized (writeLock) {
+      Optional<PinRecord> found = store.find(task.requestId());
+      PinRecord.Backend part = found.map(record -> record.backend(task.backend())).orElse(null);
+      if (part == null || part.finished() || backend == null) {
+        return null;
+      }
+      PinRecord record = found.get();
+      Instant now = clock.instant();
+      update(record, record.withBackend(task.backend(), b -> new PinRecord.Backend(b.name(), PinState.PINNING,
+          b.attempts() + 1, b.lastError(), now, b.reference())));
+      return new BackendPin(record.cid(), record.name(), record.meta(), part.reference());
+    }
   }
 
   /**
@@ -297,17 +313,36 @@ public final class PinManager implements Pins, AutoCloseable {
   private void failed(PinTask task, BackendPin pin, PinAttemptException failure) {
     metrics.failedAttempt(task.backend());
     if (!failure.retryable()) {
-      finish(task, pin, PinState.FAILED, failure.getMessage());
+      recording(() -> finish(task, pin, PinState.FAILED, failure.getMessage()));
       return;
     }
-    synchronized (writeLock) {
-      store.find(task.requestId()).ifPresent(record -> {
-        Instant now = clock.instant();
-        update(record, record.withBackend(task.backend(), b -> new PinRecord.Backend(b.name(), b.state(),
-            b.attempts(), failure.getMessage(), now, pin.reference())));
-      });
+    try {
+      synchronized (writeLock) {
+        store.find(task.requestId()).ifPresent(record -> {
+          Instant now = clock.instant();
+          update(record, record.withBackend(task.backend(), b -> new PinRecord.Backend(b.name(), b.state(),
+              b.attempts(), failure.getMessage(), now, pin.reference())));
+        });
+      }
+    } catch (IpfsException e) {
+      LOG.warn("Pin {} on {} failed ({}) and the pin store could not record it: {}", task.requestId(),
+          task.backend(), failure.getMessage(), e.getMessage());
     }
     throw failure;
+  }
+
+  /** Runs a pin store update of an attempt; a store failure becomes a retryable failure of the attempt. */
+  private static void recording(Runnable update) {
+    try {
+      update.run();
+    } catch (IpfsException e) {
+      throw unrecorded(e);
+    }
+  }
+
+  private static PinAttemptException unrecorded(IpfsException storeFailure) {
+    return new PinAttemptException("the pin store could not record the attempt: " + storeFailure.getMessage(), true,
+        storeFailure);
   }
 
   /** Camel's onRedelivery, just before a retry runs: the failure itself was recorded when it happened. */
@@ -330,7 +365,12 @@ public final class PinManager implements Pins, AutoCloseable {
       return;
     }
     BackendPin pin = exchange.getProperty(ATTEMPT_PIN, BackendPin.class);
-    finish(task, pin, PinState.FAILED, cause.getMessage());
+    try {
+      finish(task, pin, PinState.FAILED, cause.getMessage());
+    } catch (IpfsException e) {
+      LOG.warn("Pin {} on {} ran out of attempts ({}) and the pin store could not record it ({}); it is tried again "
+          + "when the pin queue next starts", task.requestId(), task.backend(), cause.getMessage(), e.getMessage());
+    }
   }
 
   private void finish(PinTask task, BackendPin pin, PinState outcome, String error) {

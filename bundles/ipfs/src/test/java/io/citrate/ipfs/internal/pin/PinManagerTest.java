@@ -152,6 +152,30 @@ class PinManagerTest {
   }
 
   @Test
+  void aFullDiskRefusesNewPinsAndDelaysQueuedOnesUntilThereIsRoom() throws Exception {
+    FullDiskStore disk = new FullDiskStore();
+    ScriptedBackend local = new ScriptedBackend("local");
+    PinManager manager = new PinManager(disk, List.of(local), settings(1, 10, 1), metrics);
+    managers.add(manager);
+    String id = manager.pin(PinRequest.of(cid("a"))).requestId();
+    disk.full = true;
+
+    assertThatThrownBy(() -> manager.pin(PinRequest.of(cid("b"))))
+        .isInstanceOfSatisfying(IpfsException.class, e -> assertThat(e.kind()).isEqualTo(IpfsException.Kind.STORAGE))
+        .hasMessageContaining("No space left on device");
+    assertThat(manager.pinnedRoots()).containsExactly(cid("a"));
+
+    start(manager);
+    await().atMost(WAIT).until(() -> metrics.counter("pins.retries").getCount() >= 2);
+    assertThat(local.attemptTimes).isEmpty();
+    assertThat(manager.status(id).orElseThrow().state()).isEqualTo(PinState.QUEUED);
+
+    disk.full = false;
+    PinStatus pinned = awaitState(manager, id, PinState.PINNED);
+    assertThat(part(pinned, "local").attempts()).isEqualTo(1);
+  }
+
+  @Test
   void retriesWithExponentialBackoffAndCountsAttempts() throws Exception {
     ScriptedBackend flaky = new ScriptedBackend("kubo").failing(3);
     PinManager manager = manager(settings(1, 5, 1), flaky);
