@@ -11,7 +11,7 @@ import io.citrate.ipfs.api.IpfsException.Kind;
  * @param cidVersion 0 or 1; version 0 needs dag-pb leaves
  * @param rawLeaves whether file chunks are raw blocks rather than dag-pb UnixFS leaves
  * @param chunkSize bytes per chunk, 1 to {@value #MAX_CHUNK_SIZE}
- * @param maxLinks most children of one file node, at least 2
+ * @param maxLinks most children of one file node, 2 to {@value #MAX_LINKS}
  * @param shardThreshold the directory size estimate above which a directory becomes a HAMT shard
  */
 public record ImportOptions(int cidVersion, boolean rawLeaves, int chunkSize, int maxLinks, long shardThreshold) {
@@ -19,6 +19,8 @@ public record ImportOptions(int cidVersion, boolean rawLeaves, int chunkSize, in
   public static final int MAX_CHUNK_SIZE = 1024 * 1024;
   public static final int DEFAULT_CHUNK_SIZE = 262_144;
   public static final int DEFAULT_MAX_LINKS = 174;
+  /** Most links of one file node: 8192 links of a sha2-256 CIDv1 make a node of about 370 KiB, well below 1 MiB. */
+  public static final int MAX_LINKS = 8192;
   public static final long DEFAULT_SHARD_THRESHOLD = 262_144;
 
   public static final ImportOptions KUBO_DEFAULT =
@@ -37,8 +39,9 @@ public record ImportOptions(int cidVersion, boolean rawLeaves, int chunkSize, in
       throw new IpfsException(Kind.INVALID_DATA,
           "chunk size must be 1 to " + MAX_CHUNK_SIZE + " bytes, not " + chunkSize);
     }
-    if (maxLinks < 2) {
-      throw new IpfsException(Kind.INVALID_DATA, "a file node needs room for at least 2 links, not " + maxLinks);
+    if (maxLinks < 2 || maxLinks > MAX_LINKS) {
+      throw new IpfsException(Kind.INVALID_DATA,
+          "links per file node must be 2 to " + MAX_LINKS + ", not " + maxLinks);
     }
     if (shardThreshold < 0) {
       throw new IpfsException(Kind.INVALID_DATA, "shard threshold is negative");

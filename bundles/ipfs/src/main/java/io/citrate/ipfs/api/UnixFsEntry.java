@@ -7,7 +7,7 @@ package io.citrate.ipfs.api;
  * @param cid its id
  * @param type what it is
  * @param size file bytes for a file or raw block; 0 for a directory
- * @param dagSize cumulative size of its DAG as the parent's link records it, or the block size for a root
+ * @param dagSize cumulative size of its DAG (its block and every block under it), as a parent's link records it
  */
 public record UnixFsEntry(String name, Cid cid, Type type, long size, long dagSize) {
   /** The kinds of entry. */
