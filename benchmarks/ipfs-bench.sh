@@ -129,7 +129,7 @@ for cid in ("0", "1"):
         print(f"goals, large file CIDv{cid}: {ratio:.2f}x the JS importer (2x: {'met' if ratio >= 2 else 'NOT met'}), "
               f"{100 * share:.0f}% of one thread's SHA-256 (60%: {'met' if share >= 0.6 else 'NOT met'})")
 for (side, what), rate in sorted(baselines.items()):
-    print(f"baseline {side:<5}{what:<15}{rate:10.1f} MiB/s")
+    print(f"baseline {side:<5}{what:<24}{rate:10.1f} MiB/s")
 if openssl:
     print(f"baseline openssl speed -evp sha256 (256 KiB) {openssl:.1f} MiB/s")
 for memory in lines("js.txt", "MEMORY"):
