@@ -95,7 +95,7 @@ sha = baselines.get(("java", "sha256-256KiB"))
 failed = False
 print()
 print(f"{'workload':<42}{'Java MiB/s':>11}{'JS MiB/s':>10}{'ratio':>8}{'SHA-256':>9}{'% SHA':>7}"
-      f"{'CPU Java/JS':>13}  {'roots':<7}Java heap")
+      f"{'cores Java/JS':>15}{'CPU s/GiB Java/JS':>19}{'CPU ratio':>10}  {'roots':<7}Java heap")
 for subject, cid, sink in [(s, c, k) for k in ("discard", "store") for s in ("large", "small") for c in ("0", "1")]:
     java, js = group("java", subject, cid, sink), group("js", subject, cid, sink)
     if not java:
@@ -104,6 +104,11 @@ for subject, cid, sink in [(s, c, k) for k in ("discard", "store") for s in ("la
     theirs = median(js, "mibs") if js else None
     cores = f"{median(java, 'cpu_seconds') / median(java, 'seconds'):.2f}/" + (
         f"{median(js, 'cpu_seconds') / median(js, 'seconds'):.2f}" if js else "-")
+    # CPU time per GiB imported: much less disturbed than wall-clock time by other work on a shared machine.
+    gib = int(java[0]["bytes"]) / 2**30
+    our_cpu = median(java, "cpu_seconds") / gib
+    their_cpu = median(js, "cpu_seconds") / gib if js else None
+    cpu = f"{our_cpu:.2f}/" + rate(their_cpu, ".2f")
     size = mib(java[0]["bytes"]) + (" file" if subject == "large" else f" in {java[0]['files']} files")
     label = f"{size}, CIDv{cid}" + (", block store" if sink == "store" else "")
     roots = {r["root"] for r in java + js}
@@ -119,7 +124,7 @@ for subject, cid, sink in [(s, c, k) for k in ("discard", "store") for s in ("la
     else:
         heap = f"peak {median(java, 'heap_peak_mib'):.0f} MiB"
     print(f"{label:<42}{ours:>11.1f}{rate(theirs, '.1f'):>10}{rate(theirs and ours / theirs, '.2f', 'x'):>8}"
-          f"{rate(sha, '.1f'):>9}{rate(sha and 100 * ours / sha, '.0f', '%'):>7}{cores:>13}  {equal:<7}{heap}")
+          f"{rate(sha, '.1f'):>9}{rate(sha and 100 * ours / sha, '.0f', '%'):>7}{cores:>15}{cpu:>19}{rate(their_cpu and their_cpu / our_cpu, '.2f', 'x'):>10}  {equal:<7}{heap}")
 print()
 for cid in ("0", "1"):
     java, js = group("java", "large", cid, "discard"), group("js", "large", cid, "discard")
@@ -128,6 +133,11 @@ for cid in ("0", "1"):
         ratio, share = ours / median(js, "mibs"), ours / sha
         print(f"goals, large file CIDv{cid}: {ratio:.2f}x the JS importer (2x: {'met' if ratio >= 2 else 'NOT met'}), "
               f"{100 * share:.0f}% of one thread's SHA-256 (60%: {'met' if share >= 0.6 else 'NOT met'})")
+        # The same by CPU time: SHA-256's seconds per GiB against the importers'.
+        our_cpu, their_cpu = median(java, "cpu_seconds"), median(js, "cpu_seconds")
+        sha_cpu = int(java[0]["bytes"]) / 2**20 / sha
+        print(f"  by CPU time: {their_cpu / our_cpu:.2f}x the JS importer, SHA-256 alone is "
+              f"{100 * sha_cpu / our_cpu:.0f}% of the import's CPU time")
 for (side, what), rate in sorted(baselines.items()):
     print(f"baseline {side:<5}{what:<24}{rate:10.1f} MiB/s")
 if openssl:
