@@ -48,7 +48,10 @@ final class PinQueueRoute extends RouteBuilder {
   public void configure() {
     manager.retriesOn(retryTimer);
     errorHandler(defaultErrorHandler().executorService(retryTimer.executor()));
-    onException(PinAttemptException.class)
+    // The context resolves onException's classes by name with its own class resolver; the node's context (another
+    // bundle) cannot load this bundle's private classes, so the type is checked by a predicate instead.
+    onException(RuntimeException.class)
+        .onWhen(exchange -> exchange.getException() instanceof PinAttemptException)
         .maximumRedeliveries(settings.maxAttempts() - 1)
         .redeliveryDelay(settings.initialDelay().toMillis())
         .useExponentialBackOff()

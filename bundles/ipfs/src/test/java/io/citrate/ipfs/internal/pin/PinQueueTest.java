@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.impl.engine.DefaultClassResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,12 +52,24 @@ class PinQueueTest {
     PinManager manager = new PinManager(store, List.of(backends),
         new PinSettings(1, maxAttempts, Duration.ofMillis(20), 2.0, Duration.ofMillis(200), 2), metrics);
     CamelContext context = new DefaultCamelContext();
+    context.setClassResolver(new ClassResolverOfAnotherBundle());
     context.getShutdownStrategy().setTimeout(2);
     context.addRoutes(manager.queueRoute());
     context.start();
     resources.add(manager);
     resources.add(context::stop);
     return manager;
+  }
+
+  /**
+   * In the distribution the route runs in the node's context, whose class resolver is the node bundle's: it cannot
+   * load this bundle's private classes by name.
+   */
+  private static final class ClassResolverOfAnotherBundle extends DefaultClassResolver {
+    @Override
+    protected Class<?> loadClass(String name, ClassLoader loader) {
+      return name.startsWith("io.citrate.ipfs.") ? null : super.loadClass(name, loader);
+    }
   }
 
   private RemotePinBackend remote(String token) {
