@@ -34,8 +34,8 @@ import org.osgi.framework.Bundle;
 public class CitrateDistributionIT extends CitrateTestSupport {
 
   private static final List<String> CITRATE_BUNDLES = List.of("io.citrate.camel", "io.citrate.consensus",
-      "io.citrate.core", "io.citrate.node", "io.citrate.rpc", "io.citrate.store", "io.citrate.tensor",
-      "io.citrate.txpool", "io.citrate.vm");
+      "io.citrate.core", "io.citrate.ipfs", "io.citrate.node", "io.citrate.rpc", "io.citrate.store",
+      "io.citrate.tensor", "io.citrate.txpool", "io.citrate.vm");
 
   @Inject
   private FeaturesService featuresService;
