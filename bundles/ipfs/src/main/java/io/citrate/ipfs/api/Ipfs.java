@@ -59,6 +59,9 @@ public interface Ipfs {
   /** Removes every block no pin reaches; pinned blocks, and those of imports in progress, are never removed. */
   GcResult collectGarbage();
 
+  /** The import options the node is configured with ({@code import.cid.version}): Kubo's preset for it. */
+  ImportOptions importOptions();
+
   /** Blocks and bytes held now. */
   BlockstoreStatistics statistics();
 }

@@ -34,8 +34,9 @@ public class IpfsAdd implements Action {
   @Completion(FileCompleter.class)
   String path;
 
-  @Option(name = "--cid-version", description = "0 (Qm..., ipfs add's default) or 1 (raw leaves, base32)")
-  int cidVersion = 0;
+  @Option(name = "--cid-version",
+      description = "0 (Qm..., ipfs add's default) or 1 (raw leaves, base32); default: import.cid.version")
+  Integer cidVersion;
 
   @Option(name = "-n", aliases = "--only-hash", description = "Compute the content id only; store and pin nothing")
   boolean onlyHash;
@@ -50,14 +51,15 @@ public class IpfsAdd implements Action {
       System.err.println("No such file or directory: " + source);
       return null;
     }
-    ImportOptions options = ImportOptions.kubo(cidVersion);
+    Ipfs service = IpfsServices.require(ipfs);
+    ImportOptions options = cidVersion == null ? service.importOptions() : ImportOptions.kubo(cidVersion);
     ImportResult result = onlyHash
         ? DirectoryImporter.importPath(source, options, BlockSink.DISCARD)
-        : IpfsServices.require(ipfs).add(source, options, !noPin);
+        : service.add(source, options, !noPin);
     Path name = source.getFileName();
     System.out.println("added " + result.root() + " " + (name == null ? source : name));
-    System.out.println(String.format(Locale.ROOT, "%,d bytes of content, %,d blocks, DAG %,d bytes%s",
-        result.contentBytes(), result.blocks(), result.dagBytes(),
+    System.out.println(String.format(Locale.ROOT, "%,d bytes of content, %,d block%s, DAG %,d bytes%s",
+        result.contentBytes(), result.blocks(), result.blocks() == 1 ? "" : "s", result.dagBytes(),
         onlyHash ? " (not stored)" : noPin ? " (not pinned)" : ""));
     return null;
   }

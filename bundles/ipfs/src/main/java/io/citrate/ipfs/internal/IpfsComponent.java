@@ -2,6 +2,7 @@ package io.citrate.ipfs.internal;
 
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.MetricSet;
+import io.citrate.ipfs.api.ImportOptions;
 import io.citrate.ipfs.api.Ipfs;
 import io.citrate.ipfs.api.Pins;
 import io.citrate.ipfs.internal.block.BlockSource;
@@ -71,7 +72,8 @@ public final class IpfsComponent {
     MetricRegistry registry = new MetricRegistry();
     this.pins = new PinManager(store, backends(configuration, blocks), settings(configuration), registry);
     try {
-      IpfsService ipfs = new IpfsService(blocks, pins, new IpfsMetrics(registry, blocks));
+      IpfsService ipfs = new IpfsService(blocks, pins, new IpfsMetrics(registry, blocks),
+          ImportOptions.kubo(configuration.import_cid_version()));
       registrations.add(context.registerService(Ipfs.class, ipfs, null));
       registrations.add(context.registerService(Pins.class, pins, null));
       registrations.add(context.registerService(MetricSet.class, registry,

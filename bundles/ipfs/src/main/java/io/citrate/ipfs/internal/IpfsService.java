@@ -38,9 +38,11 @@ final class IpfsService implements Ipfs {
   private final UnixFsReader reader;
   private final Pins pins;
   private final IpfsMetrics metrics;
+  private final ImportOptions importOptions;
 
-  IpfsService(KeyValueBlockstore blocks, Pins pins, IpfsMetrics metrics) {
+  IpfsService(KeyValueBlockstore blocks, Pins pins, IpfsMetrics metrics, ImportOptions importOptions) {
     this.blocks = blocks;
+    this.importOptions = importOptions;
     this.reader = new UnixFsReader(blocks);
     this.pins = pins;
     this.metrics = metrics;
@@ -142,6 +144,11 @@ final class IpfsService implements Ipfs {
     GcResult result = new GarbageCollector(blocks, pins::pinnedRoots).collect();
     metrics.collected(result);
     return result;
+  }
+
+  @Override
+  public ImportOptions importOptions() {
+    return importOptions;
   }
 
   @Override

@@ -48,7 +48,7 @@ class IpfsServiceTest {
     MetricRegistry registry = new MetricRegistry();
     pins = new PinManager(store, List.of(new LocalPinBackend(blocks, Optional.empty())),
         new PinSettings(1, 3, Duration.ofMillis(1), 2, Duration.ofMillis(10), 1), registry);
-    ipfs = new IpfsService(blocks, pins, new IpfsMetrics(registry, blocks));
+    ipfs = new IpfsService(blocks, pins, new IpfsMetrics(registry, blocks), ImportOptions.KUBO_DEFAULT);
   }
 
   @AfterEach
@@ -106,7 +106,8 @@ class IpfsServiceTest {
     KeyValueBlockstore otherBlocks = new KeyValueBlockstore(otherStore);
     try (PinManager otherPins = new PinManager(otherStore, List.of(new LocalPinBackend(otherBlocks, Optional.empty())),
         new PinSettings(1, 1, Duration.ZERO, 1, Duration.ZERO, 1), new MetricRegistry())) {
-      IpfsService other = new IpfsService(otherBlocks, otherPins, new IpfsMetrics(new MetricRegistry(), otherBlocks));
+      IpfsService other = new IpfsService(otherBlocks, otherPins, new IpfsMetrics(new MetricRegistry(), otherBlocks),
+          ImportOptions.KUBO_DEFAULT);
       assertThat(other.importCar(new ByteArrayInputStream(car.toByteArray()), true)).containsExactly(root);
       assertThat(otherPins.pinnedRoots()).containsExactly(root);
       assertThat(other.statistics()).isEqualTo(ipfs.statistics());
