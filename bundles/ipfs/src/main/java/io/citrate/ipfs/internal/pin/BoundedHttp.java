@@ -1,5 +1,7 @@
 package io.citrate.ipfs.internal.pin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citrate.ipfs.api.IpfsException;
 import io.citrate.ipfs.api.IpfsException.Kind;
 import java.io.ByteArrayOutputStream;
@@ -33,6 +35,19 @@ final class BoundedHttp {
   record Answer(int status, byte[] body) {
     boolean ok() {
       return status / 100 == 2;
+    }
+
+    /** The body as a JSON object; otherwise a retryable failure: "{@code answered} with invalid JSON: why". */
+    JsonNode jsonObject(ObjectMapper json, String answered) {
+      try {
+        JsonNode node = json.readTree(body);
+        if (node == null || !node.isObject()) {
+          throw new IOException("not a JSON object");
+        }
+        return node;
+      } catch (IOException e) {
+        throw new PinAttemptException(answered + " with invalid JSON: " + e.getMessage(), true, e);
+      }
     }
   }
 

@@ -331,17 +331,9 @@ public final class KuboPinBackend implements PinBackend, BlockSource {
   }
 
   private JsonNode parse(String command, BoundedHttp.Answer answer) {
-    try {
-      JsonNode node = JSON.readTree(answer.body());
-      if (node == null || !node.isObject()) {
-        throw new IOException("not a JSON object");
-      }
-      return node;
-    } catch (IOException e) {
-      throw new PinAttemptException("Kubo at " + api + " answered " + command + " with invalid JSON: "
-          + e.getMessage(), true, e);
-    }
+    return answer.jsonObject(JSON, "Kubo at " + api + " answered " + command);
   }
+
 
   /** add and dag/import answer one JSON object per line. */
   private List<JsonNode> parseLines(String command, BoundedHttp.Answer answer) {

@@ -212,17 +212,9 @@ public final class RemotePinBackend implements PinBackend {
   }
 
   private JsonNode parse(String call, BoundedHttp.Answer answer) {
-    try {
-      JsonNode node = JSON.readTree(answer.body());
-      if (node == null || !node.isObject()) {
-        throw new IOException("not a JSON object");
-      }
-      return node;
-    } catch (IOException e) {
-      throw new PinAttemptException("pinning service " + name + " answered " + call + " with invalid JSON: "
-          + e.getMessage(), true, e);
-    }
+    return answer.jsonObject(JSON, "pinning service " + name + " answered " + call);
   }
+
 
   /** 401 and 403: the token is refused; other 4xx: the request is wrong; 5xx and 429: try again. */
   private PinAttemptException failure(String call, BoundedHttp.Answer answer) {

@@ -20,32 +20,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the disk is full (StoreFailureException, nothing written), until {@link #freeDisk}. Reads can be made to fail too.
  * Counts the commits that went through.
  */
-final class FillingDiskStore implements KeyValueStore {
+public final class FillingDiskStore implements KeyValueStore {
   private final MemoryKeyValueStore memory = new MemoryKeyValueStore();
   private final AtomicInteger commits = new AtomicInteger();
   private final AtomicInteger commitsBeforeFull = new AtomicInteger(Integer.MAX_VALUE);
   private volatile boolean readsFail;
 
   /** Every commit from now on fails. */
-  void fillDisk() {
+  public void fillDisk() {
     commitsBeforeFull.set(0);
   }
 
   /** {@code commits} more commits succeed, then every one fails. */
-  void fillDiskAfter(int commits) {
+  public void fillDiskAfter(int commits) {
     commitsBeforeFull.set(commits);
   }
 
-  void freeDisk() {
+  public void freeDisk() {
     commitsBeforeFull.set(Integer.MAX_VALUE);
   }
 
-  void failReads(boolean fail) {
+  public void failReads(boolean fail) {
     readsFail = fail;
   }
 
   /** Commits that changed the store. */
-  int commits() {
+  public int commits() {
     return commits.get();
   }
 

@@ -13,6 +13,7 @@ import io.citrate.ipfs.api.PinQuery;
 import io.citrate.ipfs.api.PinRequest;
 import io.citrate.ipfs.api.PinState;
 import io.citrate.ipfs.api.PinStatus;
+import io.citrate.ipfs.internal.block.FillingDiskStore;
 import io.citrate.store.api.MemoryKeyValueStore;
 import io.citrate.store.api.WriteBatch;
 import java.nio.charset.StandardCharsets;
@@ -153,12 +154,12 @@ class PinManagerTest {
 
   @Test
   void aFullDiskRefusesNewPinsAndDelaysQueuedOnesUntilThereIsRoom() throws Exception {
-    FullDiskStore disk = new FullDiskStore();
+    FillingDiskStore disk = new FillingDiskStore();
     ScriptedBackend local = new ScriptedBackend("local");
     PinManager manager = new PinManager(disk, List.of(local), settings(1, 10, 1), metrics);
     managers.add(manager);
     String id = manager.pin(PinRequest.of(cid("a"))).requestId();
-    disk.full = true;
+    disk.fillDisk();
 
     assertThatThrownBy(() -> manager.pin(PinRequest.of(cid("b"))))
         .isInstanceOfSatisfying(IpfsException.class, e -> assertThat(e.kind()).isEqualTo(IpfsException.Kind.STORAGE))
@@ -170,7 +171,7 @@ class PinManagerTest {
     assertThat(local.attemptTimes).isEmpty();
     assertThat(manager.status(id).orElseThrow().state()).isEqualTo(PinState.QUEUED);
 
-    disk.full = false;
+    disk.freeDisk();
     PinStatus pinned = awaitState(manager, id, PinState.PINNED);
     assertThat(part(pinned, "local").attempts()).isEqualTo(1);
   }
