@@ -13,6 +13,7 @@ import io.citrate.ipfs.api.GcResult;
 import io.citrate.ipfs.api.ImportOptions;
 import io.citrate.ipfs.api.ImportResult;
 import io.citrate.ipfs.api.Ipfs;
+import io.citrate.ipfs.api.IpfsException;
 import io.citrate.ipfs.api.PinState;
 import io.citrate.ipfs.api.Pins;
 import java.io.ByteArrayInputStream;
