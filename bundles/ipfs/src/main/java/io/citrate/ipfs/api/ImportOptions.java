@@ -8,8 +8,9 @@ import io.citrate.ipfs.api.IpfsException.Kind;
  * fixed 256 KiB chunks, a balanced layout of at most 174 links per node, and turn a directory into a HAMT shard
  * when the sum of its entries' name and id lengths exceeds 256 KiB.
  *
- * @param cidVersion 0 or 1; version 0 needs dag-pb leaves
- * @param rawLeaves whether file chunks are raw blocks rather than dag-pb UnixFS leaves
+ * @param cidVersion 0 or 1: the version of the dag-pb nodes' ids
+ * @param rawLeaves whether file chunks are raw blocks (always CIDv1, as with Kubo's {@code --raw-leaves}) rather than
+ *     dag-pb UnixFS leaves
  * @param chunkSize bytes per chunk, 1 to {@value #MAX_CHUNK_SIZE}
  * @param maxLinks most children of one file node, 2 to {@value #MAX_LINKS}
  * @param shardThreshold the directory size estimate above which a directory becomes a HAMT shard
@@ -31,9 +32,6 @@ public record ImportOptions(int cidVersion, boolean rawLeaves, int chunkSize, in
   public ImportOptions {
     if (cidVersion != 0 && cidVersion != 1) {
       throw new IpfsException(Kind.INVALID_DATA, "CID version must be 0 or 1, not " + cidVersion);
-    }
-    if (cidVersion == 0 && rawLeaves) {
-      throw new IpfsException(Kind.INVALID_DATA, "raw leaves need CID version 1");
     }
     if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
       throw new IpfsException(Kind.INVALID_DATA,

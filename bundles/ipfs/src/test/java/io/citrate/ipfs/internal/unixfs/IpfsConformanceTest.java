@@ -298,8 +298,8 @@ class IpfsConformanceTest {
                 ImportOptions.DEFAULT_SHARD_THRESHOLD))
             : new ProfileOptions(Optional.empty(), "unixfs-v1-2025 decides HAMT sharding by the \"block\" size"
                 + " estimate; ImportOptions has only Kubo's default \"links\" estimate");
-        case "v0rawleaves" -> new ProfileOptions(Optional.empty(),
-            "raw leaves under CIDv0 nodes: ImportOptions ties raw leaves to CID version 1");
+        case "v0rawleaves" -> expressible(new ImportOptions(0, true, ImportOptions.DEFAULT_CHUNK_SIZE,
+            ImportOptions.DEFAULT_MAX_LINKS, ImportOptions.DEFAULT_SHARD_THRESHOLD));
         default -> new ProfileOptions(Optional.empty(), "profile '" + key + "' is not one ImportOptions maps");
       };
     }
