@@ -4,14 +4,12 @@ import io.citrate.ipfs.api.Cid;
 import io.citrate.ipfs.api.GcResult;
 import io.citrate.ipfs.api.IpfsException;
 import io.citrate.ipfs.internal.block.KeyValueBlockstore.Guard;
-import io.citrate.ipfs.internal.dag.DagLinks;
+import io.citrate.ipfs.internal.dag.DagWalk;
 import io.citrate.store.api.EntryVisitor;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +22,7 @@ import java.util.function.Supplier;
  * block is removed. It runs under the exclusive side of the blockstore's lock, so imports holding
  * {@link KeyValueBlockstore#protect} finish (and pin their roots) first, and no block is written while it runs.
  *
- * <p>The mark walks each root's DAG through {@link DagLinks}. A block that is missing is tolerated (a partial pin
+ * <p>The mark walks each root's DAG ({@link DagWalk}). A block that is missing is tolerated (a partial pin
  * still keeps what it has). A damaged or undecodable block stops the collection before anything is removed, since
  * what it links to cannot be seen. Raw blocks link to nothing, so they are marked without being read. The sweep scans
  * the store's keys in bounded batches and removes each batch's garbage in its own commit, never in one giant
@@ -67,27 +65,16 @@ public final class GarbageCollector {
 
   private Set<ByteBuffer> mark() {
     Set<ByteBuffer> marked = new HashSet<>();
-    // Followed apart from marked: the same bytes may be named as raw (nothing to follow) and as dag-pb.
-    Set<ByteBuffer> followed = new HashSet<>();
+    DagWalk walk = new DagWalk();
     for (Cid root : List.copyOf(roots.get())) {
-      Deque<Cid> pending = new ArrayDeque<>();
-      pending.push(root);
-      while (!pending.isEmpty()) {
-        Cid cid = pending.pop();
-        ByteBuffer key = ByteBuffer.wrap(cid.multihash().bytes());
-        marked.add(key);
-        if (cid.codec() == Cid.RAW || !followed.add(key)) {
-          continue;
-        }
-        try {
-          Optional<byte[]> block = blocks.find(cid);
-          if (block.isPresent()) {
-            DagLinks.of(cid, block.get()).forEach(pending::push);
-          }
-        } catch (IpfsException e) {
-          throw new IpfsException(e.kind(), "garbage collection stopped before removing anything: block " + cid
-              + " under pinned root " + root + " cannot be followed: " + e.getMessage(), e);
-        }
+      try {
+        walk.walk(root, cid -> {
+          marked.add(ByteBuffer.wrap(cid.multihash().bytes()));
+          return cid.codec() == Cid.RAW ? Optional.empty() : blocks.find(cid);
+        });
+      } catch (IpfsException e) {
+        throw new IpfsException(e.kind(), "garbage collection stopped before removing anything: under pinned root "
+            + root + ": " + e.getMessage(), e);
       }
     }
     return marked;

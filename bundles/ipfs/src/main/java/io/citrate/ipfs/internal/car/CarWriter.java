@@ -3,14 +3,13 @@ package io.citrate.ipfs.internal.car;
 import io.citrate.ipfs.api.Cid;
 import io.citrate.ipfs.api.Multihash;
 import io.citrate.ipfs.internal.block.BlockSource;
-import io.citrate.ipfs.internal.dag.DagLinks;
+import io.citrate.ipfs.internal.dag.DagWalk;
 import io.citrate.ipfs.internal.dag.Varint;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,33 +31,21 @@ public final class CarWriter {
     out.write(Varint.encode(header.length));
     out.write(header);
     Set<Cid> written = new HashSet<>();
-    long count = 0;
+    long[] count = {0};
     for (Cid cid : prefix) {
       if (written.add(cid) && writeSection(cid, fetch(cid, blocks), out)) {
-        count++;
+        count[0]++;
       }
     }
     // A prefix block is written but not walked; the walk still follows its links when the DAG reaches it.
-    Set<Cid> walked = new HashSet<>();
-    Deque<Cid> pending = new ArrayDeque<>();
-    pending.push(dagRoot);
-    while (!pending.isEmpty()) {
-      Cid cid = pending.pop();
-      if (!walked.add(cid)) {
-        continue;
-      }
+    new DagWalk().walk(dagRoot, cid -> {
       byte[] block = fetch(cid, blocks);
       if (written.add(cid) && writeSection(cid, block, out)) {
-        count++;
+        count[0]++;
       }
-      List<Cid> children = DagLinks.of(cid, block);
-      for (int index = children.size() - 1; index >= 0; index--) {
-        if (!walked.contains(children.get(index))) {
-          pending.push(children.get(index));
-        }
-      }
-    }
-    return count;
+      return Optional.of(block);
+    });
+    return count[0];
   }
 
   public static long write(Cid root, BlockSource blocks, OutputStream out) throws IOException {

@@ -11,7 +11,7 @@ import io.citrate.ipfs.internal.block.BlockSink;
 import io.citrate.ipfs.internal.block.BlockSource;
 import io.citrate.ipfs.internal.block.KeyValueBlockstore;
 import io.citrate.ipfs.internal.car.CarWriter;
-import io.citrate.ipfs.internal.dag.DagLinks;
+import io.citrate.ipfs.internal.dag.DagWalk;
 import io.citrate.ipfs.internal.unixfs.FileImporter;
 import io.citrate.ipfs.internal.unixfs.UnixFsReader;
 import java.io.ByteArrayInputStream;
@@ -29,13 +29,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -218,28 +214,18 @@ public final class KuboPinBackend implements PinBackend, BlockSource {
 
   /** Whether every block under {@code cid} is in the local blockstore (raw leaves are checked without reading). */
   private boolean holdsWholeDag(Cid cid) {
-    Deque<Cid> pending = new ArrayDeque<>();
-    Set<Cid> visited = new HashSet<>();
-    pending.push(cid);
+    boolean[] missing = {false};
     try {
-      while (!pending.isEmpty()) {
-        Cid next = pending.pop();
-        if (!visited.add(next)) {
-          continue;
-        }
+      new DagWalk().walk(cid, next -> {
         if (next.codec() == Cid.RAW) {
-          if (!localBlocks.has(next)) {
-            return false;
-          }
-          continue;
+          missing[0] |= !localBlocks.has(next);
+          return Optional.empty();
         }
         Optional<byte[]> block = localBlocks.find(next);
-        if (block.isEmpty()) {
-          return false;
-        }
-        DagLinks.of(next, block.get()).forEach(pending::push);
-      }
-      return true;
+        missing[0] |= block.isEmpty();
+        return block;
+      });
+      return !missing[0];
     } catch (IpfsException e) {
       // A damaged or unfollowable block: not whole here, so Kubo fetches it from its network.
       return false;

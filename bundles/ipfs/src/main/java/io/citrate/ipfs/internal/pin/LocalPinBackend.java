@@ -5,13 +5,8 @@ import io.citrate.ipfs.api.IpfsException;
 import io.citrate.ipfs.api.IpfsException.Kind;
 import io.citrate.ipfs.internal.block.BlockSource;
 import io.citrate.ipfs.internal.block.KeyValueBlockstore;
-import io.citrate.ipfs.internal.dag.DagLinks;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.List;
+import io.citrate.ipfs.internal.dag.DagWalk;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The node's own blockstore as a pin backend ({@value #NAME}). A pin is held once every block of its DAG is stored:
@@ -40,19 +35,10 @@ public final class LocalPinBackend implements PinBackend {
   @Override
   public void pin(Cid cid, String pinName) {
     try (KeyValueBlockstore.Guard guard = blocks.protect()) {
-      Deque<Cid> pending = new ArrayDeque<>();
-      Set<Cid> visited = new HashSet<>();
-      pending.push(cid);
-      while (!pending.isEmpty()) {
-        Cid next = pending.pop();
-        if (!visited.add(next)) {
-          continue;
-        }
-        List<Cid> children = links(cid, next, storedOrFetched(cid, next));
-        for (int i = children.size() - 1; i >= 0; i--) {
-          pending.push(children.get(i));
-        }
-      }
+      new DagWalk().walk(cid, next -> Optional.of(storedOrFetched(cid, next)));
+    } catch (IpfsException e) {
+      // The blocks match their ids, so they will never decode otherwise: retrying cannot help.
+      throw new PinAttemptException("pinning " + cid + ": " + e.getMessage(), false, e);
     }
   }
 
@@ -88,13 +74,4 @@ public final class LocalPinBackend implements PinBackend {
     }
   }
 
-  private static List<Cid> links(Cid root, Cid cid, byte[] block) {
-    try {
-      return DagLinks.of(cid, block);
-    } catch (IpfsException e) {
-      // The block matches its id, so it will never decode: retrying cannot help.
-      throw new PinAttemptException("block " + cid + " of " + root + " cannot be followed: " + e.getMessage(), false,
-          e);
-    }
-  }
 }
